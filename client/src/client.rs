@@ -1,0 +1,602 @@
+//! `SlackClient`: one pooled HTTP client, pacing, retries, decoding.
+
+use std::fmt;
+use std::future::Future;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, USER_AGENT};
+use http::{HeaderMap, HeaderValue, Method};
+use tokio::sync::Semaphore;
+
+use crate::encode::Form;
+use crate::error::{TransportErrorKind, excerpt};
+use crate::ratelimit::{BucketKey, RateLimits, WorkspaceKey};
+use crate::response::{FromSlackBody, decode};
+use crate::retry::RetryPolicy;
+use crate::spec::{HttpMethod, MethodSpec};
+use crate::transport::{
+    HttpRequest, HttpResponse, Transport, TransportError, classify_reqwest, describe,
+};
+use crate::{SlackError, SlackToken};
+
+/// Slack's Web API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://slack.com/api/";
+/// The request timeout unless configured (the whole call: connect, send, read).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The connect timeout unless configured.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Requests in flight at once per client unless configured (as Slack's Node SDK).
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 100;
+
+const FORM_CONTENT_TYPE: HeaderValue =
+    HeaderValue::from_static("application/x-www-form-urlencoded");
+
+/// A Slack Web API client.
+///
+/// Cheap to clone: clones share one connection pool, one set of rate-limit
+/// buckets and one in-flight cap. Tokens are passed per call, so one client
+/// serves any number of workspaces. Slack methods are called through traits
+/// declared with [`slack_method`](crate::slack_method), such as
+/// [`AdminUsersSessionApi`](crate::AdminUsersSessionApi).
+///
+/// ```no_run
+/// use slackline::{AdminUsersSessionApi, SlackClient, SlackToken};
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let client = SlackClient::new();
+/// let token = SlackToken::new(std::env::var("SLACK_TOKEN")?)?;
+/// client.admin_users_session_reset(&token, "U0123", None, Some(true)).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct SlackClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    base_url: String,
+    backend: Backend,
+    /// Headers a custom transport is given (reqwest adds its own defaults).
+    extra_headers: HeaderMap,
+    timeout: Duration,
+    retry: RetryPolicy,
+    rate_limits: RateLimits,
+    in_flight: Semaphore,
+}
+
+enum Backend {
+    Reqwest(reqwest::Client),
+    Custom(Arc<dyn Transport>),
+}
+
+impl fmt::Debug for SlackClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        f.debug_struct("SlackClient")
+            .field("base_url", &inner.base_url)
+            .field(
+                "transport",
+                &match inner.backend {
+                    Backend::Reqwest(_) => "reqwest",
+                    Backend::Custom(_) => "custom",
+                },
+            )
+            .field("timeout", &inner.timeout)
+            .field("retry", &inner.retry)
+            .field("rate_limits", &inner.rate_limits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for SlackClient {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Gives declared Slack methods the client to run on.
+///
+/// Implemented for [`SlackClient`]; implement it for your own types that
+/// hold one to call Slack methods on them directly.
+pub trait AsSlackClient: Sync {
+    /// The client calls go through.
+    fn slack_client(&self) -> &SlackClient;
+}
+
+impl AsSlackClient for SlackClient {
+    #[inline]
+    fn slack_client(&self) -> &SlackClient {
+        self
+    }
+}
+
+impl SlackClient {
+    /// A client for `https://slack.com/api/` with the default settings.
+    ///
+    /// # Panics
+    /// If the TLS backend cannot be initialised (as `reqwest::Client::new`).
+    pub fn new() -> Self {
+        match Self::builder().build() {
+            Ok(client) => client,
+            Err(err) => panic!("cannot build the default Slack client: {err}"),
+        }
+    }
+
+    /// Starts configuring a client.
+    pub fn builder() -> SlackClientBuilder {
+        SlackClientBuilder::default()
+    }
+
+    /// The base URL method names are joined to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// The pacing configuration.
+    pub fn rate_limits(&self) -> &RateLimits {
+        &self.inner.rate_limits
+    }
+
+    /// Runs one call of a declared method. Generated code reaches it through
+    /// `__private::call`; the arguments are already encoded.
+    pub(crate) fn execute<'a, T>(
+        &'a self,
+        spec: &'static MethodSpec,
+        token: &'a SlackToken,
+        form: Form,
+    ) -> impl Future<Output = Result<T, SlackError>> + Send + 'a
+    where
+        T: FromSlackBody + 'a,
+    {
+        let prepared = self.prepare(spec, form);
+        async move {
+            let (url, body) = prepared?;
+            let answer = self.send_with_retries(spec, token, &url, body).await?;
+            decode::<T>(spec, &answer.headers, &answer.body)
+        }
+    }
+
+    fn prepare(
+        &self,
+        spec: &'static MethodSpec,
+        form: Form,
+    ) -> Result<(String, Bytes), SlackError> {
+        let body = form.finish().map_err(|message| SlackError::InvalidInput {
+            method: Some(spec.name),
+            message,
+        })?;
+        let base = &self.inner.base_url;
+        Ok(match spec.http {
+            HttpMethod::Post => (format!("{base}{}", spec.name), Bytes::from(body)),
+            HttpMethod::Get if body.is_empty() => (format!("{base}{}", spec.name), Bytes::new()),
+            HttpMethod::Get => (format!("{base}{}?{body}", spec.name), Bytes::new()),
+        })
+    }
+
+    async fn send_with_retries(
+        &self,
+        spec: &'static MethodSpec,
+        token: &SlackToken,
+        url: &str,
+        body: Bytes,
+    ) -> Result<HttpResponse, SlackError> {
+        let inner = &*self.inner;
+        let policy = &inner.retry;
+        let limits = &inner.rate_limits;
+        let bucket = limits.quota_for(spec).map(|_| BucketKey {
+            method: spec.name,
+            workspace: WorkspaceKey::of(token),
+        });
+        let mut attempt: u32 = 1;
+        let mut rate_limit_waited = Duration::ZERO;
+        loop {
+            if let Some(bucket) = &bucket {
+                limits.acquire(spec, bucket).await;
+            }
+            let outcome = {
+                // Closed only if the client is gone, which cannot happen while borrowed.
+                let _permit = inner.in_flight.acquire().await.ok();
+                self.send_once(spec, token, url, body.clone()).await
+            };
+            let (error, may_retry) = match outcome {
+                Ok(answer) if answer.status == 200 => return Ok(answer),
+                Ok(answer) if answer.status == 429 => {
+                    let retry_after =
+                        retry_after(&answer.headers).unwrap_or(Duration::from_secs(1));
+                    if let Some(bucket) = &bucket {
+                        limits.pause(spec, bucket, retry_after).await;
+                    }
+                    if !policy.retry_rate_limited
+                        || rate_limit_waited + retry_after > policy.max_rate_limit_wait
+                    {
+                        return Err(SlackError::RateLimited {
+                            method: spec.name,
+                            retry_after,
+                        });
+                    }
+                    rate_limit_waited += retry_after;
+                    tracing::warn!(
+                        method = spec.name,
+                        retry_after_ms = retry_after.as_millis() as u64,
+                        "rate limited by Slack (429); retrying after Retry-After"
+                    );
+                    if bucket.is_none() {
+                        tokio::time::sleep(retry_after).await;
+                    }
+                    continue;
+                }
+                Ok(answer) => {
+                    let retry = answer.status >= 500 && spec.idempotent;
+                    let error = SlackError::Http {
+                        method: spec.name,
+                        status: answer.status,
+                        retry_after: retry_after(&answer.headers),
+                        body: excerpt(&answer.body),
+                    };
+                    (error, retry)
+                }
+                Err(err) => {
+                    let retry = err.kind.before_send() || spec.idempotent;
+                    let error = SlackError::Transport {
+                        method: spec.name,
+                        kind: err.kind,
+                        message: err.message,
+                    };
+                    (error, retry)
+                }
+            };
+            if !may_retry || attempt >= policy.max_attempts {
+                return Err(error);
+            }
+            let wait = policy.backoff_for(attempt);
+            tracing::warn!(
+                method = spec.name,
+                attempt,
+                max_attempts = policy.max_attempts,
+                wait_ms = wait.as_millis() as u64,
+                error = %error,
+                "Slack call failed; retrying"
+            );
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    async fn send_once(
+        &self,
+        spec: &'static MethodSpec,
+        token: &SlackToken,
+        url: &str,
+        body: Bytes,
+    ) -> Result<HttpResponse, TransportError> {
+        let method = match spec.http {
+            HttpMethod::Post => Method::POST,
+            HttpMethod::Get => Method::GET,
+        };
+        match &self.inner.backend {
+            Backend::Reqwest(client) => {
+                let mut request = client
+                    .request(method, url)
+                    .header(AUTHORIZATION, token.authorization().clone());
+                if spec.http == HttpMethod::Post {
+                    request = request.header(CONTENT_TYPE, FORM_CONTENT_TYPE).body(body);
+                }
+                let reqwest_error = |err: reqwest::Error| {
+                    TransportError::new(classify_reqwest(&err), describe(&err))
+                };
+                let response = request.send().await.map_err(reqwest_error)?;
+                let status = response.status().as_u16();
+                let headers = response.headers().clone();
+                let body = response.bytes().await.map_err(reqwest_error)?;
+                Ok(HttpResponse {
+                    status,
+                    headers,
+                    body,
+                })
+            }
+            Backend::Custom(transport) => {
+                let mut headers = self.inner.extra_headers.clone();
+                headers.insert(AUTHORIZATION, token.authorization().clone());
+                if spec.http == HttpMethod::Post {
+                    headers.insert(CONTENT_TYPE, FORM_CONTENT_TYPE);
+                }
+                let request = HttpRequest {
+                    method,
+                    url: url.to_owned(),
+                    headers,
+                    body,
+                    slack_method: spec.name,
+                };
+                match tokio::time::timeout(self.inner.timeout, transport.send(request)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(TransportError::new(
+                        TransportErrorKind::Timeout,
+                        format!("no answer within {:?}", self.inner.timeout),
+                    )),
+                }
+            }
+        }
+    }
+}
+
+/// `Retry-After` in seconds (Slack sends whole seconds; fractions accepted).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
+    let secs: f64 = text.trim().parse().ok()?;
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)))
+}
+
+/// Configures a [`SlackClient`].
+///
+/// ```
+/// use std::time::Duration;
+/// use slackline::SlackClient;
+/// let client = SlackClient::builder()
+///     .base_url("http://127.0.0.1:3000/api/")
+///     .timeout(Duration::from_secs(10))
+///     .user_agent_suffix("incident-bot/1.2")
+///     .build()?;
+/// assert_eq!(client.base_url(), "http://127.0.0.1:3000/api/");
+/// assert!(SlackClient::builder().base_url("http://example.com/api/").build().is_err());
+/// # Ok::<(), slackline::SlackError>(())
+/// ```
+#[must_use]
+pub struct SlackClientBuilder {
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent_suffix: Option<String>,
+    default_headers: Vec<(String, String)>,
+    retry: RetryPolicy,
+    rate_limits: RateLimits,
+    max_in_flight: usize,
+    transport: Option<Arc<dyn Transport>>,
+}
+
+impl fmt::Debug for SlackClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SlackClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("retry", &self.retry)
+            .field("rate_limits", &self.rate_limits)
+            .field("max_in_flight", &self.max_in_flight)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for SlackClientBuilder {
+    fn default() -> Self {
+        SlackClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent_suffix: None,
+            default_headers: Vec::new(),
+            retry: RetryPolicy::default(),
+            rate_limits: RateLimits::default(),
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            transport: None,
+        }
+    }
+}
+
+impl SlackClientBuilder {
+    /// The base URL method names are joined to (default
+    /// `https://slack.com/api/`; a missing trailing `/` is added). `http://`
+    /// is accepted only for loopback hosts, since the token would travel in
+    /// clear text.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Reads the base URL from `SLACK_API_URL` when it is set and non-empty.
+    pub fn base_url_from_env(self) -> Self {
+        match std::env::var("SLACK_API_URL") {
+            Ok(url) if !url.trim().is_empty() => self.base_url(url.trim()),
+            _ => self,
+        }
+    }
+
+    /// The limit for a whole call attempt: connect, send, read (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The limit for establishing a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Appended to the `User-Agent` after `slackline/<version>`, e.g. `my-app/1.0`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// A header sent with every request. `Authorization` cannot be set here.
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.default_headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The retry policy (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Pacing (default [`RateLimits::slack_tiers`]).
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = limits;
+        self
+    }
+
+    /// The most requests in flight at once (default 100; at least 1).
+    pub fn max_in_flight(mut self, max: usize) -> Self {
+        self.max_in_flight = max.max(1);
+        self
+    }
+
+    /// Sends through `transport` instead of reqwest (for tests of your code).
+    pub fn transport(mut self, transport: impl Transport) -> Self {
+        self.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// [`SlackError::InvalidInput`] for a base URL that is not absolute
+    /// `https://` (or `http://` on a loopback host), or an invalid header.
+    pub fn build(self) -> Result<SlackClient, SlackError> {
+        let config_error = |message: String| SlackError::InvalidInput {
+            method: None,
+            message,
+        };
+        let base_url = checked_base_url(&self.base_url).map_err(config_error)?;
+
+        let mut user_agent = format!("slackline/{}", env!("CARGO_PKG_VERSION"));
+        if let Some(suffix) = self
+            .user_agent_suffix
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            user_agent.push(' ');
+            user_agent.push_str(suffix.trim());
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::try_from(&user_agent)
+                .map_err(|_| config_error(format!("invalid User-Agent suffix: {user_agent:?}")))?,
+        );
+        for (name, value) in &self.default_headers {
+            let name = HeaderName::try_from(name.as_str())
+                .map_err(|_| config_error(format!("invalid header name {name:?}")))?;
+            if name == AUTHORIZATION {
+                return Err(config_error(
+                    "the Authorization header comes from the token of each call".to_owned(),
+                ));
+            }
+            let value = HeaderValue::try_from(value.as_str())
+                .map_err(|_| config_error(format!("invalid value for header {name}")))?;
+            headers.append(name, value);
+        }
+
+        let backend = match self.transport {
+            Some(transport) => Backend::Custom(transport),
+            None => Backend::Reqwest(
+                reqwest::Client::builder()
+                    .use_rustls_tls()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .timeout(self.timeout)
+                    .connect_timeout(self.connect_timeout)
+                    .default_headers(headers.clone())
+                    .pool_idle_timeout(Duration::from_secs(90))
+                    .tcp_nodelay(true)
+                    .build()
+                    .map_err(|e| {
+                        config_error(format!("cannot build the HTTP client: {}", describe(&e)))
+                    })?,
+            ),
+        };
+        Ok(SlackClient {
+            inner: Arc::new(Inner {
+                base_url,
+                backend,
+                extra_headers: headers,
+                timeout: self.timeout,
+                retry: self.retry,
+                rate_limits: self.rate_limits,
+                in_flight: Semaphore::new(self.max_in_flight.min(Semaphore::MAX_PERMITS)),
+            }),
+        })
+    }
+}
+
+/// Validates a base URL and gives it a trailing slash.
+fn checked_base_url(raw: &str) -> Result<String, String> {
+    let url = reqwest::Url::parse(raw).map_err(|e| format!("invalid base URL {raw:?}: {e}"))?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "the base URL {raw:?} must not have a query or fragment"
+        ));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(format!(
+                "refusing plain-text http:// to {:?}: the token would travel unencrypted; use https:// (http:// is allowed only for loopback hosts)",
+                url.host_str().unwrap_or_default()
+            ));
+        }
+        other => return Err(format!("unsupported URL scheme {other:?} in base URL")),
+    }
+    let mut text = url.to_string();
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    Ok(text)
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            checked_base_url("https://slack.com/api").unwrap(),
+            "https://slack.com/api/"
+        );
+        assert_eq!(
+            checked_base_url("http://127.0.0.1:3000/api/").unwrap(),
+            "http://127.0.0.1:3000/api/"
+        );
+        assert!(checked_base_url("http://localhost:1/api/").is_ok());
+        assert!(checked_base_url("http://[::1]:1/api/").is_ok());
+        assert!(checked_base_url("http://127.8.9.10/").is_ok());
+        for bad in [
+            "http://example.com/api/",
+            "http://10.0.0.1/api/",
+            "ftp://x/",
+            "not a url",
+            "https://x/?a=b",
+        ] {
+            assert!(checked_base_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn retry_after_parsing() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert(http::header::RETRY_AFTER, HeaderValue::from_static("3"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(3)));
+        headers.insert(http::header::RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers), None);
+    }
+}

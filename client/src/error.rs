@@ -1,0 +1,242 @@
+//! Every way a call can end other than with a value.
+
+use std::fmt;
+use std::time::Duration;
+
+/// What went wrong below HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made (refused, DNS, TLS handshake): the request
+    /// was never sent, so repeating it is always safe.
+    Connect,
+    /// The connect timeout expired: the request was never sent.
+    ConnectTimeout,
+    /// The request timeout expired after the request may have been sent.
+    Timeout,
+    /// The connection was reset or closed before a full answer arrived.
+    Closed,
+    /// Anything else (a redirect refused, a protocol error, ...).
+    Other,
+}
+
+impl TransportErrorKind {
+    /// Whether the request certainly never reached the server.
+    pub fn before_send(self) -> bool {
+        matches!(self, Self::Connect | Self::ConnectTimeout)
+    }
+
+    /// A short stable name, such as `connect` or `timeout`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Connect => "connect",
+            Self::ConnectTimeout => "connect_timeout",
+            Self::Timeout => "timeout",
+            Self::Closed => "connection_closed",
+            Self::Other => "transport",
+        }
+    }
+}
+
+impl fmt::Display for TransportErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of every slackline call.
+///
+/// No variant ever holds the token. Bodies are kept as short excerpts.
+///
+/// ```
+/// # use slackline::SlackError;
+/// fn describe(err: &SlackError) -> String {
+///     match err {
+///         SlackError::Api { code, .. } if code == "not_an_admin" => "ask an org admin".into(),
+///         SlackError::Api { code, needed: Some(needed), .. } if code == "missing_scope" => {
+///             format!("add the {needed} scope")
+///         }
+///         other => other.to_string(),
+///     }
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SlackError {
+    /// Slack answered `{"ok": false, "error": code}`.
+    #[error("{method}: Slack error `{code}`{}", scope_note(needed.as_deref(), provided.as_deref()))]
+    Api {
+        /// The Slack method called.
+        method: &'static str,
+        /// Slack's error code, e.g. `not_an_admin`.
+        code: String,
+        /// For `missing_scope`: the scope the method needs.
+        needed: Option<String>,
+        /// For `missing_scope`: the scopes the token has.
+        provided: Option<String>,
+        /// `warning` and `response_metadata.warnings`.
+        warnings: Box<[String]>,
+        /// `response_metadata.messages` (e.g. which argument was invalid).
+        messages: Box<[String]>,
+    },
+    /// HTTP 429 and the retry policy gave up waiting.
+    #[error("{method}: rate limited by Slack (retry after {}s)", retry_after.as_secs_f64())]
+    RateLimited {
+        /// The Slack method called.
+        method: &'static str,
+        /// What Slack's last `Retry-After` asked for.
+        retry_after: Duration,
+    },
+    /// An HTTP status other than 200 (and not a 429 that was retried away).
+    #[error("{method}: HTTP {status}{}", excerpt_note(body))]
+    Http {
+        /// The Slack method called.
+        method: &'static str,
+        /// The HTTP status code.
+        status: u16,
+        /// `Retry-After`, when the answer had one.
+        retry_after: Option<Duration>,
+        /// The first bytes of the body.
+        body: String,
+    },
+    /// The body was not the JSON expected.
+    #[error("{method}: cannot decode the answer: {message}{}", excerpt_note(body))]
+    Decode {
+        /// The Slack method called.
+        method: &'static str,
+        /// What the decoder said.
+        message: String,
+        /// The first bytes of the body.
+        body: String,
+    },
+    /// The request did not complete (connect, timeout, reset).
+    #[error("{method}: {kind} error: {message}")]
+    Transport {
+        /// The Slack method called.
+        method: &'static str,
+        /// What failed.
+        kind: TransportErrorKind,
+        /// The underlying error's description (no token, no body).
+        message: String,
+    },
+    /// An argument or setting rejected before anything was sent.
+    #[error("{}invalid input: {message}", method.map(|m| format!("{m}: ")).unwrap_or_default())]
+    InvalidInput {
+        /// The Slack method, when the input belonged to a call.
+        method: Option<&'static str>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+fn scope_note(needed: Option<&str>, provided: Option<&str>) -> String {
+    match (needed, provided) {
+        (None, None) => String::new(),
+        (needed, provided) => format!(
+            " (needed: {}, provided: {})",
+            needed.unwrap_or("?"),
+            provided.unwrap_or("?")
+        ),
+    }
+}
+
+fn excerpt_note(body: &str) -> String {
+    if body.is_empty() {
+        String::new()
+    } else {
+        format!(": {body:?}")
+    }
+}
+
+/// Longest body excerpt kept in an error, in bytes.
+pub(crate) const EXCERPT_LEN: usize = 200;
+
+/// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char boundary.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let cut = &body[..body.len().min(EXCERPT_LEN)];
+    let text = String::from_utf8_lossy(cut);
+    let mut text = text.trim_end_matches('\u{FFFD}').to_owned();
+    if body.len() > EXCERPT_LEN {
+        text.push('…');
+    }
+    text
+}
+
+impl SlackError {
+    /// Slack's error code for [`Api`](Self::Api) errors (`ratelimited` for
+    /// [`RateLimited`](Self::RateLimited)).
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Api { code, .. } => Some(code),
+            Self::RateLimited { .. } => Some("ratelimited"),
+            _ => None,
+        }
+    }
+
+    /// A short, stable name of the failure: the Slack error code for API
+    /// errors, otherwise `rate_limited`, `http_503`-style `http`, `decode`,
+    /// the transport kind (`connect`, `timeout`, ...), or `invalid_input`.
+    pub fn kind(&self) -> String {
+        match self {
+            Self::Api { code, .. } => code.clone(),
+            Self::RateLimited { .. } => "ratelimited".to_owned(),
+            Self::Http { status, .. } => format!("http_{status}"),
+            Self::Decode { .. } => "decode".to_owned(),
+            Self::Transport { kind, .. } => kind.as_str().to_owned(),
+            Self::InvalidInput { .. } => "invalid_input".to_owned(),
+        }
+    }
+
+    /// The Slack method the failed call was for.
+    pub fn method(&self) -> Option<&'static str> {
+        match self {
+            Self::Api { method, .. }
+            | Self::RateLimited { method, .. }
+            | Self::Http { method, .. }
+            | Self::Decode { method, .. }
+            | Self::Transport { method, .. } => Some(method),
+            Self::InvalidInput { method, .. } => *method,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stays_small() {
+        // Result<T, SlackError> should not trip clippy's result_large_err.
+        assert!(
+            std::mem::size_of::<SlackError>() <= 128,
+            "{}",
+            std::mem::size_of::<SlackError>()
+        );
+    }
+
+    #[test]
+    fn excerpt_is_short_and_valid() {
+        let body = "é".repeat(300);
+        let e = excerpt(body.as_bytes());
+        assert!(e.len() <= EXCERPT_LEN + '…'.len_utf8());
+        assert!(e.ends_with('…'));
+        assert_eq!(excerpt(b"<html>"), "<html>");
+    }
+
+    #[test]
+    fn display_names_code_and_scopes() {
+        let err = SlackError::Api {
+            method: "admin.users.session.reset",
+            code: "missing_scope".into(),
+            needed: Some("admin.users:write".into()),
+            provided: Some("admin.users:read".into()),
+            warnings: Box::default(),
+            messages: Box::default(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "admin.users.session.reset: Slack error `missing_scope` (needed: admin.users:write, provided: admin.users:read)"
+        );
+        assert_eq!(err.kind(), "missing_scope");
+    }
+}

@@ -1,0 +1,39 @@
+#![doc = include_str!("../../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// Lets the client use its own `#[slack_method]`, whose expansions name `::slackline`.
+extern crate self as slackline;
+
+pub mod api;
+mod client;
+mod encode;
+mod error;
+pub mod ratelimit;
+mod response;
+pub mod retry;
+mod spec;
+mod token;
+pub mod transport;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use api::AdminUsersSessionApi;
+pub use client::{
+    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IN_FLIGHT,
+    DEFAULT_TIMEOUT, SlackClient, SlackClientBuilder,
+};
+pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
+pub use error::{SlackError, TransportErrorKind};
+pub use ratelimit::{Quota, RateLimits};
+pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
+pub use retry::RetryPolicy;
+pub use spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
+pub use token::SlackToken;
+
+/// Declares a Slack Web API method on a trait; see the crate documentation.
+pub use slackline_macros::slack_method;
+
+/// The serde version slackline decodes with, for `#[serde(crate = "slackline::serde")]`.
+pub use serde;

@@ -1,0 +1,370 @@
+//! Proactive pacing: calls wait for their turn instead of collecting 429s.
+//!
+//! Slack limits each method per workspace per app, by tier. The client keeps
+//! one bucket per (method, workspace) — shared by every clone of the client
+//! and every task — and schedules each call at the earliest time its bucket
+//! allows (GCRA: exact spacing at the tier's rate, with a small burst).
+//! A 429 pauses the bucket for `Retry-After`.
+//!
+//! ```
+//! use slackline::ratelimit::{Quota, RateLimits};
+//! use slackline::SlackClient;
+//! let client = SlackClient::builder()
+//!     .rate_limits(
+//!         RateLimits::slack_tiers()
+//!             .method("chat.postMessage", Quota::per_minute(60.0).burst(1)),
+//!     )
+//!     .build()
+//!     .unwrap();
+//! # drop(client);
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::SlackToken;
+use crate::spec::MethodSpec;
+
+/// Requests per minute Slack documents for tiers 1–4.
+pub fn tier_per_minute(tier: u8) -> Option<u32> {
+    match tier {
+        1 => Some(1),
+        2 => Some(20),
+        3 => Some(50),
+        4 => Some(100),
+        _ => None,
+    }
+}
+
+/// A rate: so many calls per minute, with a burst of so many at once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quota {
+    per_minute: f64,
+    burst: u32,
+}
+
+impl Quota {
+    /// `n` calls per minute, burst of one (evenly spaced).
+    ///
+    /// Non-finite or non-positive rates are treated as one call per minute.
+    pub fn per_minute(n: f64) -> Self {
+        let per_minute = if n.is_finite() && n > 0.0 { n } else { 1.0 };
+        Quota {
+            per_minute,
+            burst: 1,
+        }
+    }
+
+    /// The same rate with up to `burst` calls sent at once (at least one).
+    pub fn burst(mut self, burst: u32) -> Self {
+        self.burst = burst.max(1);
+        self
+    }
+
+    /// The quota slackline uses for a Slack tier: the documented rate, with a
+    /// burst of a quarter of it.
+    pub fn for_tier(tier: u8) -> Option<Self> {
+        tier_per_minute(tier).map(|n| Quota::per_minute(f64::from(n)).burst((n / 4).max(1)))
+    }
+
+    /// Calls per minute.
+    pub fn rate_per_minute(&self) -> f64 {
+        self.per_minute
+    }
+
+    /// Calls allowed at once.
+    pub fn burst_size(&self) -> u32 {
+        self.burst
+    }
+
+    /// The spacing between calls at this rate.
+    pub fn interval(&self) -> Duration {
+        Duration::from_secs_f64(60.0 / self.per_minute)
+    }
+
+    fn scaled(self, k: f64) -> Self {
+        Quota {
+            per_minute: self.per_minute * k,
+            ..self
+        }
+    }
+}
+
+/// The workspace part of a bucket key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WorkspaceKey {
+    /// A team or enterprise ID given with [`SlackToken::with_team`].
+    Team(Box<str>),
+    /// A hash of the token, for tokens without a known team: each token is
+    /// then its own workspace.
+    Token(u64),
+}
+
+impl WorkspaceKey {
+    /// The key for calls made with `token`.
+    pub fn of(token: &SlackToken) -> Self {
+        match token.team() {
+            Some(team) => WorkspaceKey::Team(team.into()),
+            None => {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                token.expose_secret().hash(&mut hasher);
+                WorkspaceKey::Token(hasher.finish())
+            }
+        }
+    }
+}
+
+impl fmt::Display for WorkspaceKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkspaceKey::Team(team) => f.write_str(team),
+            WorkspaceKey::Token(hash) => write!(f, "token:{hash:016x}"),
+        }
+    }
+}
+
+/// One bucket: a Slack method in a workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BucketKey {
+    /// The Slack method name.
+    pub method: &'static str,
+    /// The workspace.
+    pub workspace: WorkspaceKey,
+}
+
+/// The future a [`RateLimitStore`] returns.
+pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Where bucket state lives. The in-memory store serves one process; a store
+/// backed by Redis or similar lets many worker processes share one budget.
+pub trait RateLimitStore: Send + Sync + 'static {
+    /// Books the next slot of `key` at `quota` and says how long the caller
+    /// must wait before sending.
+    fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration>;
+    /// Books nothing before `delay` from now (Slack answered 429).
+    fn pause<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        delay: Duration,
+    ) -> StoreFuture<'a, ()>;
+}
+
+/// The default store: GCRA state (one instant per bucket) behind a mutex.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    // Theoretical arrival time of the next call, per bucket.
+    buckets: Mutex<HashMap<BucketKey, Instant>>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn reserve_at(&self, key: &BucketKey, quota: Quota, now: Instant) -> Duration {
+        let interval = quota.interval();
+        let tolerance = interval * (quota.burst - 1);
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if buckets.len() > 10_000 {
+            buckets.retain(|_, tat| *tat > now);
+        }
+        let tat = buckets.get(key).copied().unwrap_or(now).max(now);
+        let wait = tat.saturating_duration_since(now + tolerance);
+        buckets.insert(key.clone(), tat + interval);
+        wait
+    }
+
+    fn pause_at(&self, key: &BucketKey, quota: Quota, until: Instant) {
+        let tolerance = quota.interval() * (quota.burst - 1);
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        let tat = buckets.entry(key.clone()).or_insert(until);
+        *tat = (*tat).max(until + tolerance);
+    }
+}
+
+impl RateLimitStore for MemoryStore {
+    fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration> {
+        let wait = self.reserve_at(key, quota, Instant::now());
+        Box::pin(std::future::ready(wait))
+    }
+
+    fn pause<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        delay: Duration,
+    ) -> StoreFuture<'a, ()> {
+        self.pause_at(key, quota, Instant::now() + delay);
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// The client's pacing configuration.
+#[derive(Clone)]
+pub struct RateLimits {
+    enabled: bool,
+    time_scale: f64,
+    overrides: HashMap<String, Quota>,
+    store: Arc<dyn RateLimitStore>,
+}
+
+impl fmt::Debug for RateLimits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateLimits")
+            .field("enabled", &self.enabled)
+            .field("time_scale", &self.time_scale)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for RateLimits {
+    /// Slack's tiers.
+    fn default() -> Self {
+        Self::slack_tiers()
+    }
+}
+
+impl RateLimits {
+    /// No pacing: calls go out at once (429s are still honoured by retries).
+    pub fn off() -> Self {
+        RateLimits {
+            enabled: false,
+            ..Self::slack_tiers()
+        }
+    }
+
+    /// Paces each method by its declared tier (the default). Methods without
+    /// a tier and without an override are not paced.
+    pub fn slack_tiers() -> Self {
+        RateLimits {
+            enabled: true,
+            time_scale: 1.0,
+            overrides: HashMap::new(),
+            store: Arc::new(MemoryStore::new()),
+        }
+    }
+
+    /// Uses `quota` for the method `name` instead of its tier.
+    pub fn method(mut self, name: impl Into<String>, quota: Quota) -> Self {
+        self.overrides.insert(name.into(), quota);
+        self
+    }
+
+    /// Runs every rate `k` times faster, to match an emulator whose clock is
+    /// scaled the same way. Values that are not finite and positive are ignored.
+    pub fn time_scale(mut self, k: f64) -> Self {
+        if k.is_finite() && k > 0.0 {
+            self.time_scale = k;
+        }
+        self
+    }
+
+    /// Keeps bucket state in `store` (e.g. one shared by many processes).
+    pub fn store(mut self, store: impl RateLimitStore) -> Self {
+        self.store = Arc::new(store);
+        self
+    }
+
+    /// Whether pacing is on.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// The quota a method is paced at, if any.
+    pub fn quota_for(&self, spec: &MethodSpec) -> Option<Quota> {
+        if !self.enabled {
+            return None;
+        }
+        let quota = match self.overrides.get(spec.name) {
+            Some(quota) => *quota,
+            None => Quota::for_tier(spec.tier?)?,
+        };
+        Some(quota.scaled(self.time_scale))
+    }
+
+    pub(crate) async fn acquire(&self, spec: &MethodSpec, key: &BucketKey) {
+        let Some(quota) = self.quota_for(spec) else {
+            return;
+        };
+        let wait = self.store.reserve(key, quota).await;
+        if !wait.is_zero() {
+            tracing::trace!(
+                method = spec.name,
+                wait_ms = wait.as_millis() as u64,
+                "pacing"
+            );
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    pub(crate) async fn pause(&self, spec: &MethodSpec, key: &BucketKey, delay: Duration) {
+        if let Some(quota) = self.quota_for(spec) {
+            self.store.pause(key, quota, delay).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> BucketKey {
+        BucketKey {
+            method: "m",
+            workspace: WorkspaceKey::Team("T1".into()),
+        }
+    }
+
+    #[test]
+    fn gcra_spaces_calls_after_the_burst() {
+        let store = MemoryStore::new();
+        let quota = Quota::per_minute(60.0).burst(3);
+        let now = Instant::now();
+        let waits: Vec<_> = (0..6)
+            .map(|_| store.reserve_at(&key(), quota, now))
+            .collect();
+        let secs: Vec<u64> = waits.iter().map(|d| d.as_secs()).collect();
+        assert_eq!(secs, [0, 0, 0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn pause_pushes_the_next_slot_without_a_new_burst() {
+        let store = MemoryStore::new();
+        let quota = Quota::per_minute(60.0).burst(3);
+        let now = Instant::now();
+        store.pause_at(&key(), quota, now + Duration::from_secs(10));
+        let first = store.reserve_at(&key(), quota, now);
+        let second = store.reserve_at(&key(), quota, now);
+        assert_eq!(first.as_secs(), 10);
+        assert_eq!(second.as_secs(), 11);
+    }
+
+    #[test]
+    fn tiers_and_scaling() {
+        let spec = MethodSpec {
+            name: "admin.users.session.reset",
+            scopes: &[],
+            tier: Some(2),
+            idempotent: true,
+            http: crate::spec::HttpMethod::Post,
+            args: &[],
+        };
+        let quota = RateLimits::slack_tiers()
+            .time_scale(60.0)
+            .quota_for(&spec)
+            .unwrap();
+        assert_eq!(quota.rate_per_minute(), 1200.0);
+        assert_eq!(quota.burst_size(), 5);
+        assert!(RateLimits::off().quota_for(&spec).is_none());
+        let custom = RateLimits::slack_tiers().method(spec.name, Quota::per_minute(5.0));
+        assert_eq!(custom.quota_for(&spec).unwrap().rate_per_minute(), 5.0);
+    }
+}

@@ -1,0 +1,273 @@
+//! Decoding Slack's envelope: `{"ok": true, ...}` or `{"ok": false, "error": ...}`.
+
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+
+use http::HeaderMap;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::SlackError;
+use crate::error::excerpt;
+use crate::spec::MethodSpec;
+
+/// The answer of a method that returns nothing but `ok` (Slack's "default
+/// success template"): `ok` plus every other field Slack sent, kept as JSON.
+///
+/// ```
+/// let ok: slackline::DefaultSuccess =
+///     serde_json::from_str(r#"{"ok": true, "warning": "superfluous_charset"}"#).unwrap();
+/// assert!(ok.ok);
+/// assert_eq!(ok.extra["warning"], "superfluous_charset");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct DefaultSuccess {
+    /// Always `true` for a value returned by a call.
+    pub ok: bool,
+    /// Every other field of the answer, as Slack sent it.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for DefaultSuccess {
+    // Written by hand: `#[serde(flatten)]` would buffer the whole body first.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DefaultSuccess;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a Slack answer object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DefaultSuccess, A::Error> {
+                let mut out = DefaultSuccess::default();
+                let mut seen_ok = false;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "ok" {
+                        out.ok = map.next_value()?;
+                        seen_ok = true;
+                    } else {
+                        out.extra.insert(key, map.next_value()?);
+                    }
+                }
+                if !seen_ok {
+                    return Err(serde::de::Error::missing_field("ok"));
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+/// What came with an answer besides its value: scopes and warnings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// `X-OAuth-Scopes`: the scopes the token has.
+    pub scopes: Option<String>,
+    /// `X-Accepted-OAuth-Scopes`: the scopes the method accepts.
+    pub accepted_scopes: Option<String>,
+    /// `warning` (split on commas) and `response_metadata.warnings`.
+    pub warnings: Vec<String>,
+    /// `response_metadata.messages`.
+    pub messages: Vec<String>,
+    /// `response_metadata.next_cursor`, when present and non-empty.
+    pub next_cursor: Option<String>,
+}
+
+/// A success value together with its [`ResponseMeta`].
+///
+/// Declare a method as returning `Result<WithMeta<T>, SlackError>` to get
+/// the scopes and warnings of each answer; it derefs to `T`.
+///
+/// ```
+/// use slackline::{slack_method, DefaultSuccess, SlackError, SlackToken, WithMeta};
+/// pub trait AuthApi {
+///     #[slack_method("auth.test", scope = "identity.basic")]
+///     async fn auth_test(&self, token: &SlackToken) -> Result<WithMeta<DefaultSuccess>, SlackError>;
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithMeta<T> {
+    /// The decoded answer.
+    pub value: T,
+    /// Headers and metadata of the answer.
+    pub meta: ResponseMeta,
+}
+
+impl<T> WithMeta<T> {
+    /// The value, dropping the metadata.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+impl<T> Deref for WithMeta<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T> DerefMut for WithMeta<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+}
+
+/// The envelope fields every answer is checked for; everything else is
+/// skipped without being built.
+#[derive(Deserialize)]
+pub(crate) struct Envelope {
+    ok: bool,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    needed: Option<String>,
+    #[serde(default)]
+    provided: Option<String>,
+    #[serde(default)]
+    warning: Option<String>,
+    #[serde(default)]
+    response_metadata: Option<EnvelopeMetadata>,
+}
+
+#[derive(Deserialize, Default)]
+struct EnvelopeMetadata {
+    #[serde(default)]
+    warnings: Vec<String>,
+    #[serde(default)]
+    messages: Vec<String>,
+    #[serde(default)]
+    next_cursor: Option<String>,
+}
+
+impl Envelope {
+    fn warnings(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .warning
+            .iter()
+            .flat_map(|w| w.split(','))
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(meta) = &self.response_metadata {
+            out.extend(meta.warnings.iter().cloned());
+        }
+        out
+    }
+}
+
+/// The parts of an answer a [`FromSlackBody`] implementation may read.
+#[derive(Debug)]
+pub struct AnswerParts<'a> {
+    headers: &'a HeaderMap,
+    envelope: &'a Envelope,
+}
+
+impl fmt::Debug for Envelope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Envelope")
+            .field("ok", &self.ok)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AnswerParts<'_> {
+    /// Builds the [`ResponseMeta`] of this answer.
+    pub fn meta(&self) -> ResponseMeta {
+        let header = |name: &str| {
+            self.headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let metadata = self.envelope.response_metadata.as_ref();
+        ResponseMeta {
+            scopes: header("x-oauth-scopes"),
+            accepted_scopes: header("x-accepted-oauth-scopes"),
+            warnings: self.envelope.warnings(),
+            messages: metadata.map(|m| m.messages.clone()).unwrap_or_default(),
+            next_cursor: metadata
+                .and_then(|m| m.next_cursor.clone())
+                .filter(|c| !c.is_empty()),
+        }
+    }
+}
+
+/// How a declared method's success type is built from the answer.
+///
+/// Implemented for every `DeserializeOwned` type (decoded straight from the
+/// body bytes) and for [`WithMeta<T>`].
+pub trait FromSlackBody: Sized {
+    /// Decodes the success value from the raw body.
+    fn from_slack_body(body: &[u8], parts: AnswerParts<'_>) -> serde_json::Result<Self>;
+}
+
+impl<T: DeserializeOwned> FromSlackBody for T {
+    #[inline]
+    fn from_slack_body(body: &[u8], _: AnswerParts<'_>) -> serde_json::Result<Self> {
+        serde_json::from_slice(body)
+    }
+}
+
+impl<T: DeserializeOwned> FromSlackBody for WithMeta<T> {
+    fn from_slack_body(body: &[u8], parts: AnswerParts<'_>) -> serde_json::Result<Self> {
+        Ok(WithMeta {
+            value: serde_json::from_slice(body)?,
+            meta: parts.meta(),
+        })
+    }
+}
+
+/// Decodes a 200 answer: the envelope first (a skim that allocates only for
+/// the fields above), then the success value straight from the bytes.
+pub(crate) fn decode<T: FromSlackBody>(
+    spec: &'static MethodSpec,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<T, SlackError> {
+    let decode_error = |err: serde_json::Error| SlackError::Decode {
+        method: spec.name,
+        message: err.to_string(),
+        body: excerpt(body),
+    };
+    let envelope: Envelope = serde_json::from_slice(body).map_err(decode_error)?;
+    if !envelope.ok {
+        let warnings = envelope.warnings().into_boxed_slice();
+        let Envelope {
+            error,
+            needed,
+            provided,
+            response_metadata,
+            ..
+        } = envelope;
+        return Err(SlackError::Api {
+            method: spec.name,
+            code: error.unwrap_or_else(|| "unknown_error".to_owned()),
+            needed,
+            provided,
+            warnings,
+            messages: response_metadata
+                .map(|m| m.messages)
+                .unwrap_or_default()
+                .into_boxed_slice(),
+        });
+    }
+    if envelope.warning.is_some()
+        || envelope
+            .response_metadata
+            .as_ref()
+            .is_some_and(|m| !m.warnings.is_empty())
+    {
+        tracing::warn!(method = spec.name, warnings = ?envelope.warnings(), "Slack sent warnings");
+    }
+    T::from_slack_body(
+        body,
+        AnswerParts {
+            headers,
+            envelope: &envelope,
+        },
+    )
+    .map_err(decode_error)
+}

@@ -1,0 +1,1 @@
+//! End-to-end and compile-time tests of slackline; everything is under `tests/`.
