@@ -159,7 +159,7 @@ impl SlackClient {
         async move {
             let (url, body) = prepared?;
             let answer = self.send_with_retries(spec, token, &url, body).await?;
-            decode::<T>(spec, &answer.headers, &answer.body)
+            decode::<T>(spec, token, &answer.headers, &answer.body)
         }
     }
 
@@ -238,7 +238,7 @@ impl SlackClient {
                         method: spec.name,
                         status: answer.status,
                         retry_after: retry_after(&answer.headers),
-                        body: excerpt(&answer.body),
+                        body: excerpt(&answer.body, token),
                     };
                     (error, retry)
                 }

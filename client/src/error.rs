@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::SlackToken;
+
 /// What went wrong below HTTP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -151,15 +153,37 @@ fn excerpt_note(body: &str) -> String {
 /// Longest body excerpt kept in an error, in bytes.
 pub(crate) const EXCERPT_LEN: usize = 200;
 
-/// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char boundary.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    let cut = &body[..body.len().min(EXCERPT_LEN)];
-    let text = String::from_utf8_lossy(cut);
+/// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char
+/// boundary, with the token replaced by its redacted form: a server or proxy
+/// that echoes the request must not put the secret into an error or a log.
+pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
+    let secret = token.expose_secret();
+    // Look a token's length past the cut, so a token straddling it is caught whole.
+    let window = &body[..body.len().min(EXCERPT_LEN + secret.len())];
+    let mut text = String::from_utf8_lossy(window).into_owned();
+    if !secret.is_empty() && text.contains(secret) {
+        text = text.replace(secret, &token.to_string());
+    }
+    let mut cut = text.len().min(EXCERPT_LEN);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let truncated = cut < text.len() || body.len() > window.len();
+    text.truncate(cut);
     let mut text = text.trim_end_matches('\u{FFFD}').to_owned();
-    if body.len() > EXCERPT_LEN {
+    if truncated {
         text.push('…');
     }
     text
+}
+
+/// `text` with the token replaced by its redacted form.
+pub(crate) fn redact(text: &str, token: &SlackToken) -> String {
+    let secret = token.expose_secret();
+    if secret.is_empty() || !text.contains(secret) {
+        return text.to_owned();
+    }
+    text.replace(secret, &token.to_string())
 }
 
 impl SlackError {
@@ -216,11 +240,28 @@ mod tests {
 
     #[test]
     fn excerpt_is_short_and_valid() {
+        let token = SlackToken::new("xoxp-1-2-secret").unwrap();
         let body = "é".repeat(300);
-        let e = excerpt(body.as_bytes());
+        let e = excerpt(body.as_bytes(), &token);
         assert!(e.len() <= EXCERPT_LEN + '…'.len_utf8());
         assert!(e.ends_with('…'));
-        assert_eq!(excerpt(b"<html>"), "<html>");
+        assert_eq!(excerpt(b"<html>", &token), "<html>");
+    }
+
+    #[test]
+    fn excerpt_redacts_an_echoed_token_even_across_the_cut() {
+        let token = SlackToken::new("xoxp-1111-2222-topsecretvalue").unwrap();
+        for pad in [0, 50, 180, 190, 199, 200, 260] {
+            let body = format!(
+                "{}authorization: Bearer {}\r\n",
+                "x".repeat(pad),
+                token.expose_secret()
+            );
+            let e = excerpt(body.as_bytes(), &token);
+            for part in ["topsecret", "1111-2222", "2222-top"] {
+                assert!(!e.contains(part), "pad {pad}: {e}");
+            }
+        }
     }
 
     #[test]

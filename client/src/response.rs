@@ -1,5 +1,6 @@
 //! Decoding Slack's envelope: `{"ok": true, ...}` or `{"ok": false, "error": ...}`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 
@@ -7,9 +8,9 @@ use http::HeaderMap;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::SlackError;
-use crate::error::excerpt;
+use crate::error::{excerpt, redact};
 use crate::spec::MethodSpec;
+use crate::{SlackError, SlackToken};
 
 /// The answer of a method that returns nothing but `ok` (Slack's "default
 /// success template"): `ok` plus every other field Slack sent, kept as JSON.
@@ -116,33 +117,42 @@ impl<T> DerefMut for WithMeta<T> {
 }
 
 /// The envelope fields every answer is checked for; everything else is
-/// skipped without being built.
+/// skipped without being built, and strings without escapes are borrowed
+/// from the body rather than copied.
 #[derive(Deserialize)]
-pub(crate) struct Envelope {
+pub(crate) struct Envelope<'a> {
     ok: bool,
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    needed: Option<String>,
-    #[serde(default)]
-    provided: Option<String>,
-    #[serde(default)]
-    warning: Option<String>,
-    #[serde(default)]
-    response_metadata: Option<EnvelopeMetadata>,
+    #[serde(default, borrow)]
+    error: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    needed: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    provided: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    warning: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    response_metadata: Option<EnvelopeMetadata<'a>>,
 }
 
 #[derive(Deserialize, Default)]
-struct EnvelopeMetadata {
-    #[serde(default)]
-    warnings: Vec<String>,
-    #[serde(default)]
-    messages: Vec<String>,
-    #[serde(default)]
-    next_cursor: Option<String>,
+struct EnvelopeMetadata<'a> {
+    #[serde(default, borrow)]
+    warnings: Vec<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    messages: Vec<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    next_cursor: Option<Cow<'a, str>>,
 }
 
-impl Envelope {
+impl Envelope<'_> {
+    fn has_warnings(&self) -> bool {
+        self.warning.is_some()
+            || self
+                .response_metadata
+                .as_ref()
+                .is_some_and(|m| !m.warnings.is_empty())
+    }
+
     fn warnings(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .warning
@@ -152,23 +162,29 @@ impl Envelope {
             .filter(|w| !w.is_empty())
             .collect();
         if let Some(meta) = &self.response_metadata {
-            out.extend(meta.warnings.iter().cloned());
+            out.extend(meta.warnings.iter().map(|w| w.to_string()));
         }
         out
+    }
+
+    fn messages(&self) -> Vec<String> {
+        self.response_metadata
+            .as_ref()
+            .map(|m| m.messages.iter().map(|w| w.to_string()).collect())
+            .unwrap_or_default()
     }
 }
 
 /// The parts of an answer a [`FromSlackBody`] implementation may read.
-#[derive(Debug)]
 pub struct AnswerParts<'a> {
     headers: &'a HeaderMap,
-    envelope: &'a Envelope,
+    envelope: &'a Envelope<'a>,
 }
 
-impl fmt::Debug for Envelope {
+impl fmt::Debug for AnswerParts<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Envelope")
-            .field("ok", &self.ok)
+        f.debug_struct("AnswerParts")
+            .field("ok", &self.envelope.ok)
             .finish_non_exhaustive()
     }
 }
@@ -182,15 +198,18 @@ impl AnswerParts<'_> {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned)
         };
-        let metadata = self.envelope.response_metadata.as_ref();
         ResponseMeta {
             scopes: header("x-oauth-scopes"),
             accepted_scopes: header("x-accepted-oauth-scopes"),
             warnings: self.envelope.warnings(),
-            messages: metadata.map(|m| m.messages.clone()).unwrap_or_default(),
-            next_cursor: metadata
-                .and_then(|m| m.next_cursor.clone())
-                .filter(|c| !c.is_empty()),
+            messages: self.envelope.messages(),
+            next_cursor: self
+                .envelope
+                .response_metadata
+                .as_ref()
+                .and_then(|m| m.next_cursor.as_deref())
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
         }
     }
 }
@@ -220,46 +239,38 @@ impl<T: DeserializeOwned> FromSlackBody for WithMeta<T> {
     }
 }
 
-/// Decodes a 200 answer: the envelope first (a skim that allocates only for
-/// the fields above), then the success value straight from the bytes.
+/// Decodes a 200 answer: the envelope first (a skim that allocates nothing
+/// for a plain success), then the success value straight from the bytes.
 pub(crate) fn decode<T: FromSlackBody>(
     spec: &'static MethodSpec,
+    token: &SlackToken,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, SlackError> {
     let decode_error = |err: serde_json::Error| SlackError::Decode {
         method: spec.name,
-        message: err.to_string(),
-        body: excerpt(body),
+        message: redact(&err.to_string(), token),
+        body: excerpt(body, token),
     };
-    let envelope: Envelope = serde_json::from_slice(body).map_err(decode_error)?;
+    let envelope: Envelope<'_> = serde_json::from_slice(body).map_err(decode_error)?;
     if !envelope.ok {
-        let warnings = envelope.warnings().into_boxed_slice();
-        let Envelope {
-            error,
-            needed,
-            provided,
-            response_metadata,
-            ..
-        } = envelope;
+        let text = |value: Option<&Cow<'_, str>>| value.map(|v| redact(v, token));
+        let redact_all = |values: Vec<String>| {
+            values
+                .iter()
+                .map(|v| redact(v, token))
+                .collect::<Box<[String]>>()
+        };
         return Err(SlackError::Api {
             method: spec.name,
-            code: error.unwrap_or_else(|| "unknown_error".to_owned()),
-            needed,
-            provided,
-            warnings,
-            messages: response_metadata
-                .map(|m| m.messages)
-                .unwrap_or_default()
-                .into_boxed_slice(),
+            code: text(envelope.error.as_ref()).unwrap_or_else(|| "unknown_error".to_owned()),
+            needed: text(envelope.needed.as_ref()),
+            provided: text(envelope.provided.as_ref()),
+            warnings: redact_all(envelope.warnings()),
+            messages: redact_all(envelope.messages()),
         });
     }
-    if envelope.warning.is_some()
-        || envelope
-            .response_metadata
-            .as_ref()
-            .is_some_and(|m| !m.warnings.is_empty())
-    {
+    if envelope.has_warnings() {
         tracing::warn!(method = spec.name, warnings = ?envelope.warnings(), "Slack sent warnings");
     }
     T::from_slack_body(

@@ -1,0 +1,517 @@
+//! Secrets stay secret: no token in logs, errors, `Debug` output or the journal.
+//!
+//! One test drives every kind of failure (and retries, which log at WARN)
+//! with tokens that carry a distinctive secret, under a thread-local TRACE
+//! subscriber writing into memory, then looks for the secret everywhere.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use slackline::transport::{HttpRequest, HttpResponse};
+use slackline::{
+    AdminUsersSessionApi, DefaultSuccess, Json, RateLimits, RetryPolicy, SlackClient, SlackError,
+    SlackToken, TransportErrorKind, slack_method,
+};
+use slackline_mock::{Fault, MockSlack, demo};
+
+use crate::support::{SECRET, plain_builder, token};
+
+/// The secret part shared by every token below.
+const SECRET_PART: &str = "topsecretvalue";
+/// Known to the emulator with `admin.users:read` only.
+const READONLY_SECRET: &str = "xoxp-1111-3333-topsecretvalue";
+/// Unknown to the emulator.
+const UNKNOWN_SECRET: &str = "xoxp-1111-4444-topsecretvalue";
+
+/// Every string that must never appear in any output.
+fn secrets() -> [&'static str; 4] {
+    [SECRET, READONLY_SECRET, UNKNOWN_SECRET, SECRET_PART]
+}
+
+#[track_caller]
+fn assert_no_secret(what: &str, text: &str) {
+    for secret in secrets() {
+        assert!(!text.contains(secret), "{what} leaks {secret:?}:\n{text}");
+    }
+}
+
+/// A `MakeWriter` appending to a shared buffer.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+trait Oddities {
+    /// Its JSON argument cannot be encoded (a map with non-string keys).
+    #[slack_method("chat.postMessage", scope = "chat:write")]
+    async fn post_unencodable(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        blocks: Json<BTreeMap<(u8, u8), u8>>,
+    ) -> Result<DefaultSuccess, SlackError>;
+}
+
+impl Oddities for SlackClient {}
+
+/// Tiny backoffs so retries are quick.
+fn retrying() -> RetryPolicy {
+    RetryPolicy::default()
+        .max_attempts(3)
+        .backoff(Duration::from_millis(1), Duration::from_millis(5))
+}
+
+struct Outcomes {
+    errors: Vec<(&'static str, SlackError)>,
+    requests_seen: Vec<String>,
+    client_debug: Vec<String>,
+}
+
+/// Runs every call; returns the errors they ended with.
+async fn drive(mock: &MockSlack) -> Outcomes {
+    let base = mock.base_url();
+    let mut errors = Vec::new();
+    let mut client_debug = Vec::new();
+    let admin_token = token(); // SECRET, known to the emulator as an admin
+    let readonly = SlackToken::new(READONLY_SECRET).unwrap();
+    let unknown = SlackToken::new(UNKNOWN_SECRET).unwrap();
+
+    let plain = plain_builder(&base)
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let retrying_client = plain_builder(&base)
+        .retry_policy(retrying())
+        .build()
+        .unwrap();
+    client_debug.push(format!("{plain:?}"));
+    client_debug.push(format!("{retrying_client:?}"));
+
+    // Success, to be sure the secret token really is the emulator's admin.
+    plain
+        .admin_users_session_reset(&admin_token, demo::BOB_ID, None, Some(true))
+        .await
+        .unwrap();
+
+    // Api: missing_scope, invalid_auth, not_an_admin-free user error.
+    let e = plain
+        .admin_users_session_reset(&readonly, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("missing_scope"));
+    errors.push(("api missing_scope", e));
+    let e = plain
+        .admin_users_session_reset(&unknown, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("invalid_auth"));
+    errors.push(("api invalid_auth", e));
+    let e = plain
+        .admin_users_session_reset(&admin_token, "U0NOBODY", None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("user_not_found"));
+    errors.push(("api user_not_found", e));
+
+    // RateLimited, without retries; then a 429 retried away (a WARN).
+    mock.inject_fault(
+        "admin.users.session.reset",
+        Fault::RateLimited {
+            retry_after_secs: 1,
+        },
+        1,
+    );
+    let e = plain
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, SlackError::RateLimited { .. }), "{e:?}");
+    errors.push(("rate limited", e));
+    mock.inject_fault(
+        "admin.users.session.reset",
+        Fault::RateLimited {
+            retry_after_secs: 0,
+        },
+        1,
+    );
+    retrying_client
+        .admin_users_session_reset(&admin_token, demo::BOB_ID, None, None)
+        .await
+        .unwrap();
+
+    // Http: a 500 once, and 503s retried until the attempts run out (WARNs).
+    mock.inject_fault("admin.users.session.reset", Fault::Status(500), 1);
+    let e = plain
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, SlackError::Http { status: 500, .. }), "{e:?}");
+    errors.push(("http 500", e));
+    mock.inject_fault("admin.users.session.reset", Fault::Status(503), 3);
+    let e = retrying_client
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, SlackError::Http { status: 503, .. }), "{e:?}");
+    errors.push(("http 503 after retries", e));
+
+    // Decode.
+    mock.inject_fault("admin.users.session.reset", Fault::NonJson, 1);
+    let e = plain
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, SlackError::Decode { .. }), "{e:?}");
+    errors.push(("decode", e));
+
+    // Transport: timeout, closed (retried: WARNs), connect refused (retried: WARNs).
+    mock.inject_fault(
+        "admin.users.session.reset",
+        Fault::Delay(Duration::from_secs(2)),
+        1,
+    );
+    let e = plain
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SlackError::Transport {
+                kind: TransportErrorKind::Timeout,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    errors.push(("transport timeout", e));
+    mock.inject_fault("admin.users.session.reset", Fault::Drop, 3);
+    let e = retrying_client
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SlackError::Transport {
+                kind: TransportErrorKind::Closed,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    errors.push(("transport closed", e));
+    // A port that is bound but not listening: connections are refused, and
+    // no other test's server can take the port meanwhile.
+    let reserved = tokio::net::TcpSocket::new_v4().unwrap();
+    reserved.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let refused_base = format!("http://{}/api/", reserved.local_addr().unwrap());
+    let refused = plain_builder(&refused_base)
+        .retry_policy(retrying())
+        .build()
+        .unwrap();
+    let e = refused
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SlackError::Transport {
+                kind: TransportErrorKind::Connect,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    errors.push(("transport connect", e));
+    drop(reserved);
+
+    // InvalidInput: an argument that cannot be encoded, a refused base URL, bad tokens.
+    let blocks = Json(BTreeMap::from([((1, 2), 3)]));
+    let e = plain
+        .post_unencodable(&admin_token, "C1", blocks)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SlackError::InvalidInput {
+                method: Some("chat.postMessage"),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    errors.push(("invalid input: argument", e));
+    let e = SlackClient::builder()
+        .base_url("http://example.com/api/")
+        .build()
+        .unwrap_err();
+    errors.push(("invalid input: base url", e));
+    for bad in [
+        format!("{SECRET} trailing"),
+        format!("{SECRET}\n"),
+        format!("{SECRET}\u{7}"),
+        format!("{SECRET}é"),
+        format!(" {SECRET}"),
+    ] {
+        let e = SlackToken::new(bad).unwrap_err();
+        assert!(matches!(e, SlackError::InvalidInput { .. }), "{e:?}");
+        errors.push(("invalid input: token", e));
+    }
+
+    // Pacing (TRACE events): a tier-2 burst of 5, then the rest waits its turn.
+    let paced = plain_builder(&base)
+        .rate_limits(RateLimits::slack_tiers().time_scale(300.0)) // 10 ms apart
+        .build()
+        .unwrap();
+    for _ in 0..8 {
+        paced
+            .admin_users_session_reset(&admin_token, demo::BOB_ID, None, None)
+            .await
+            .unwrap();
+    }
+    client_debug.push(format!("{paced:?}"));
+
+    // A custom transport sees the request; its Debug must hide the token. Its
+    // answer carries a warning (a WARN event) and then an API error.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let custom = SlackClient::builder()
+        .transport(move |request: HttpRequest| {
+            let record = record.clone();
+            async move {
+                let first = {
+                    let mut seen = record.lock().unwrap();
+                    seen.push(format!("{request:?} {:?}", request.headers));
+                    seen.len() == 1
+                };
+                let body = if first {
+                    r#"{"ok":true,"warning":"superfluous_charset"}"#
+                } else {
+                    r#"{"ok":false,"error":"not_an_admin"}"#
+                };
+                Ok(HttpResponse::json(200, body))
+            }
+        })
+        .rate_limits(RateLimits::off())
+        .build()
+        .unwrap();
+    custom
+        .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap();
+    let e = custom
+        .admin_users_session_invalidate(&admin_token, demo::TEAM_ID, 1)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("not_an_admin"));
+    errors.push(("api via custom transport", e));
+    client_debug.push(format!("{custom:?}"));
+    client_debug.push(format!(
+        "{:?}",
+        SlackClient::builder()
+            .base_url(&base)
+            .retry_policy(retrying())
+    ));
+
+    let requests_seen = seen.lock().unwrap().clone();
+    Outcomes {
+        errors,
+        requests_seen,
+        client_debug,
+    }
+}
+
+#[test]
+fn secrets_stay_out_of_logs_errors_and_debug_output() {
+    // The emulator runs on its own runtime's worker threads, so only the
+    // client's events reach the thread-local subscriber below.
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mock = server
+        .block_on(
+            MockSlack::builder()
+                .demo_org()
+                .rate_limits(slackline_mock::RateLimits::Off)
+                .start(),
+        )
+        .unwrap();
+    mock.add_token(SECRET, demo::ADMIN_ID, demo::ADMIN_SCOPES);
+    mock.add_token(READONLY_SECRET, demo::ADMIN_ID, demo::READONLY_SCOPES);
+
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer({
+            let capture = capture.clone();
+            move || capture.clone()
+        })
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .finish();
+    let outcomes = {
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(drive(&mock))
+    };
+
+    // Logs: retries and pacing were logged, the token never.
+    let logs = capture.text();
+    assert!(!logs.is_empty(), "nothing was logged");
+    assert!(logs.contains("WARN"), "no WARN events:\n{logs}");
+    assert!(logs.contains("retrying"), "no retry events:\n{logs}");
+    assert!(logs.contains("rate limited"), "no 429 retry event:\n{logs}");
+    assert!(
+        logs.contains("superfluous_charset"),
+        "no warning event:\n{logs}"
+    );
+    assert!(logs.contains("pacing"), "no pacing events:\n{logs}");
+    assert_no_secret("the tracing output", &logs);
+
+    // Errors: every variant was produced, and none shows the token.
+    let kinds: BTreeSet<String> = outcomes.errors.iter().map(|(_, e)| e.kind()).collect();
+    for kind in [
+        "missing_scope",
+        "invalid_auth",
+        "ratelimited",
+        "http_500",
+        "http_503",
+        "decode",
+        "timeout",
+        "connection_closed",
+        "connect",
+        "invalid_input",
+    ] {
+        assert!(kinds.contains(kind), "no {kind} error among {kinds:?}");
+    }
+    for (what, error) in &outcomes.errors {
+        assert_no_secret(&format!("Display of {what}"), &format!("{error}"));
+        assert_no_secret(&format!("Debug of {what}"), &format!("{error:?}"));
+        assert_no_secret(
+            &format!("alternate Debug of {what}"),
+            &format!("{error:#?}"),
+        );
+        if let Some(source) = std::error::Error::source(error) {
+            assert_no_secret(
+                &format!("source of {what}"),
+                &format!("{source} {source:?}"),
+            );
+        }
+    }
+
+    // Tokens print redacted.
+    for (secret, prefix) in [(SECRET, "xoxp-"), (READONLY_SECRET, "xoxp-")] {
+        let t = SlackToken::new(secret).unwrap();
+        assert_eq!(format!("{t}"), format!("{prefix}***"));
+        assert_eq!(format!("{t:?}"), format!("SlackToken({prefix}***)"));
+        assert_no_secret("token Debug", &format!("{t:?} {t:#?} {t}"));
+        assert_eq!(t.expose_secret(), secret, "the secret is still usable");
+    }
+    let with_team = token().with_team("T0DEMO1");
+    assert_no_secret("token with team", &format!("{with_team:?} {with_team}"));
+    let no_prefix = SlackToken::new(format!("plain{SECRET_PART}")).unwrap();
+    assert_eq!(format!("{no_prefix}"), "***");
+    assert_no_secret("token without prefix", &format!("{no_prefix:?}"));
+
+    // The request a custom transport is handed hides the Authorization value.
+    assert_eq!(outcomes.requests_seen.len(), 2);
+    for request in &outcomes.requests_seen {
+        assert!(
+            request.to_lowercase().contains("authorization"),
+            "{request}"
+        );
+        assert_no_secret("HttpRequest Debug", request);
+    }
+
+    // Clients and builders.
+    for debug in &outcomes.client_debug {
+        assert_no_secret("client Debug", debug);
+    }
+
+    // The emulator got the token in the header, and journaled none of it.
+    let journal = mock.journal();
+    assert!(journal.iter().any(|e| e.token_present));
+    assert_no_secret("the emulator's journal", &format!("{journal:?}"));
+
+    drop(mock);
+    server.shutdown_timeout(Duration::from_secs(1));
+}
+
+/// A server on 127.0.0.1 that answers every request with `status` and a body
+/// echoing the request's head (as some proxies' and debug endpoints' error
+/// pages do).
+async fn echo_server(status: u16, content_type: &'static str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let body = String::from_utf8_lossy(&head).into_owned();
+                let answer = format!(
+                    "HTTP/1.1 {status} Echo\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(answer.as_bytes()).await;
+            });
+        }
+    });
+    base
+}
+
+#[tokio::test]
+async fn bodies_echoing_the_request_do_not_carry_the_token_into_errors() {
+    let mut leaks = Vec::new();
+    for (status, content_type) in [(500, "text/plain"), (200, "text/html")] {
+        let base = echo_server(status, content_type).await;
+        let client = plain_builder(&base).build().unwrap();
+        let err = client
+            .admin_users_session_reset(&token(), demo::ALICE_ID, None, None)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, SlackError::Http { .. } | SlackError::Decode { .. }),
+            "{err:?}"
+        );
+        let text = format!("{err} {err:?}");
+        if secrets().iter().any(|secret| text.contains(secret)) {
+            leaks.push(text);
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "error excerpts of echoed requests leak the token:\n{}",
+        leaks.join("\n")
+    );
+}
