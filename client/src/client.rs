@@ -1,7 +1,6 @@
 //! `SlackClient`: one pooled HTTP client, pacing, retries, decoding.
 
 use std::fmt;
-use std::future::Future;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -146,21 +145,15 @@ impl SlackClient {
 
     /// Runs one call of a declared method. Generated code reaches it through
     /// `__private::call`; the arguments are already encoded.
-    pub(crate) fn execute<'a, T>(
-        &'a self,
+    pub(crate) async fn execute<T: FromSlackBody>(
+        &self,
         spec: &'static MethodSpec,
-        token: &'a SlackToken,
+        token: &SlackToken,
         form: Form,
-    ) -> impl Future<Output = Result<T, SlackError>> + Send + 'a
-    where
-        T: FromSlackBody + 'a,
-    {
-        let prepared = self.prepare(spec, form);
-        async move {
-            let (url, body) = prepared?;
-            let answer = self.send_with_retries(spec, token, &url, body).await?;
-            decode::<T>(spec, token, &answer.headers, &answer.body)
-        }
+    ) -> Result<T, SlackError> {
+        let (url, body) = self.prepare(spec, form)?;
+        let answer = self.send_with_retries(spec, token, &url, body).await?;
+        decode::<T>(spec, token, &answer.headers, &answer.body)
     }
 
     fn prepare(

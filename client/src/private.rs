@@ -6,27 +6,16 @@ pub use crate::response::FromSlackBody;
 pub use crate::spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
 pub use crate::{AsSlackClient, SlackClient, SlackError, SlackToken};
 
-use std::future::Future;
-
 /// Runs one declared method: the single entry point of every expansion.
 ///
-/// The arguments are already encoded; this only borrows the client and the
-/// token, so the returned future is `Send` whatever the caller's `Self` is.
+/// The arguments are already encoded; the future borrows only the client and
+/// the token, and is `Send`.
 #[inline]
-pub fn call<'a, T>(
-    client: &'a SlackClient,
+pub async fn call<T: FromSlackBody>(
+    client: &SlackClient,
     spec: &'static MethodSpec,
-    token: &'a SlackToken,
+    token: &SlackToken,
     form: Form,
-) -> impl Future<Output = Result<T, SlackError>> + Send + 'a
-where
-    T: FromSlackBody + 'a,
-{
-    client.execute::<T>(spec, token, form)
-}
-
-/// Gives a `Send` future a concrete type for type checks in expansions.
-#[inline]
-pub fn assert_send<F: Future + Send>(future: F) -> F {
-    future
+) -> Result<T, SlackError> {
+    client.execute::<T>(spec, token, form).await
 }

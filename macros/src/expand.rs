@@ -1,0 +1,353 @@
+//! Writing the code: the metadata const and the method with its default body.
+
+use std::fmt::Write as _;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
+use syn::spanned::Spanned as _;
+use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type};
+
+use crate::ctxt::Ctxt;
+use crate::model::{self, Encoding, Http, Method};
+use crate::{parse, valid};
+
+/// The whole macro: parse, check, then either the expansion or the errors
+/// next to a stand-in of the user's method.
+pub(crate) fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut cx = Ctxt::new();
+    let args = parse::method_args(args, &mut cx);
+    let item_fn: TraitItemFn = match syn::parse2(item.clone()) {
+        Ok(item_fn) => item_fn,
+        Err(_) => {
+            cx.error_at(
+                Span::call_site(),
+                "`#[slack_method]` goes on a method declaration inside a trait, e.g. \
+                 `async fn chat_post_message(&self, token: &SlackToken, channel: &str, text: &str) \
+                 -> Result<DefaultSuccess, SlackError>;`",
+            );
+            return with_errors(cx, item);
+        }
+    };
+    let method = model::Method::from_syn(args, &item_fn, &mut cx);
+    match method {
+        Some(method) if cx.is_clean() => {
+            let expanded = expand(&method);
+            debug_print(&method, &expanded);
+            expanded.tokens()
+        }
+        _ => {
+            if cx.is_clean() {
+                cx.error_at(
+                    Span::call_site(),
+                    "internal error in #[slack_method]: please report it",
+                );
+            }
+            with_errors(cx, fallback(item_fn))
+        }
+    }
+}
+
+/// The errors, followed by code that keeps the rest of the crate compiling.
+fn with_errors(cx: Ctxt, fallback: impl quote::ToTokens) -> TokenStream {
+    let errors = cx.check().err().map(syn::Error::into_compile_error);
+    quote!(#errors #fallback)
+}
+
+/// The user's method as written, made to compile on its own: `#[slack]`
+/// attributes removed, and a body (`unimplemented!()`) given when it has
+/// none so that `impl Trait for SlackClient {}` does not fail too.
+fn fallback(mut item: TraitItemFn) -> TraitItemFn {
+    for input in &mut item.sig.inputs {
+        match input {
+            FnArg::Typed(param) => param.attrs.retain(|attr| !attr.path().is_ident("slack")),
+            // `self` by value would add "size of `Self` unknown" to the errors.
+            FnArg::Receiver(receiver) => {
+                if !matches!(receiver.kind, ReceiverKind::Reference(..)) {
+                    *receiver = syn::parse_quote!(&self);
+                }
+            }
+        }
+    }
+    if item.default.is_none() {
+        let returns_impl = matches!(
+            &item.sig.output,
+            ReturnType::Type(_, ty) if matches!(**ty, Type::ImplTrait(_))
+        );
+        let body: Block = if item.sig.asyncness.is_none() && returns_impl {
+            syn::parse_quote!({ async { ::core::unimplemented!() } })
+        } else {
+            syn::parse_quote!({ ::core::unimplemented!() })
+        };
+        item.default = Some(body);
+        item.semi_token = None;
+    }
+    // The errors are what matters; lints on the stand-in are noise.
+    item.attrs
+        .push(syn::parse_quote!(#[allow(unused_variables, unused_mut)]));
+    item
+}
+
+/// The expansion in its two parts, printed apart by `SLACKLINE_MACROS_DEBUG`.
+struct Expanded {
+    spec: TokenStream,
+    method: TokenStream,
+}
+
+impl Expanded {
+    fn tokens(self) -> TokenStream {
+        let Expanded { spec, method } = self;
+        quote!(#spec #method)
+    }
+}
+
+fn expand(m: &Method) -> Expanded {
+    let const_ident = format_ident!(
+        "{}",
+        valid::screaming_snake(&m.ident.unraw().to_string()),
+        span = m.ident.span()
+    );
+    let spec = spec_const(m, &const_ident);
+    let method = method(m, &const_ident);
+    Expanded { spec, method }
+}
+
+/// `const ADMIN_USERS_SESSION_RESET: MethodSpec = MethodSpec { .. };`
+fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
+    let name = &m.name.value;
+    let scopes = m.scopes.iter().map(|s| &s.value);
+    let tier = match &m.tier {
+        Some(tier) => {
+            let value = tier.value;
+            quote!(::core::option::Option::Some(#value))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let idempotent = m.idempotent;
+    let http = match m.http {
+        Http::Post => quote!(::slackline::__private::HttpMethod::Post),
+        Http::Get => quote!(::slackline::__private::HttpMethod::Get),
+    };
+    let args = m.params.iter().map(|p| {
+        let wire = &p.slack_name.value;
+        let rust_type = p.rust_type();
+        let required = !p.optional;
+        let encoding = match p.encoding {
+            Encoding::Form => quote!(::slackline::__private::ArgEncoding::Form),
+            Encoding::JsonType | Encoding::JsonAttr => {
+                quote!(::slackline::__private::ArgEncoding::Json)
+            }
+        };
+        quote! {
+            ::slackline::__private::ArgSpec {
+                name: #wire,
+                rust_type: #rust_type,
+                required: #required,
+                encoding: #encoding,
+            }
+        }
+    });
+    let doc = format!(
+        "Metadata of the Slack method `{name}`, declared by [`{method}`](Self::{method}).",
+        method = m.ident,
+    );
+    let cfgs = model::cfg_attrs(&m.attrs);
+    quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        const #const_ident: ::slackline::__private::MethodSpec = ::slackline::__private::MethodSpec {
+            name: #name,
+            scopes: &[#(#scopes),*],
+            tier: #tier,
+            idempotent: #idempotent,
+            http: #http,
+            args: &[#(#args),*],
+        };
+    }
+}
+
+/// The method, no longer `async`, returning a `Send` future, with its body.
+fn method(m: &Method, const_ident: &Ident) -> TokenStream {
+    let attrs = &m.attrs;
+    let docs = doc_section(m, const_ident);
+    let (fn_token, ident) = (&m.fn_token, &m.ident);
+    let (generics, receiver, token_ty) = (&m.generics, &m.receiver, &m.token.1);
+    let predicates = m
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter());
+    let self_token = &m.receiver.self_token;
+    let token = &m.token.0;
+    let future = match &m.future {
+        Some(path) => quote!(#path),
+        None => {
+            let output = &m.output;
+            quote!(::core::future::Future<Output = #output>)
+        }
+    };
+    let params = m.params.iter().map(|p| {
+        let (attrs, ident, ty) = (&p.attrs, &p.ident, &p.ty);
+        quote!(#(#attrs)* #ident: #ty)
+    });
+
+    // Generated locals are mixed-site: a parameter named `__slack_form`
+    // cannot collide with them.
+    let form = Ident::new(
+        "__slack_form",
+        Span::mixed_site().located_at(m.output.span()),
+    );
+    let value = Ident::new("__slack_value", Span::mixed_site());
+    let encode = m.params.iter().map(|p| {
+        let (ident, ty, wire) = (&p.ident, &p.ty, &p.slack_name.value);
+        // Spanned on the user's type: an argument that cannot be encoded is
+        // reported there (`EncodeArg` has `#[diagnostic::on_unimplemented]`).
+        let span = ty.span();
+        match p.encoding {
+            Encoding::JsonAttr if p.optional => quote_spanned! {span=>
+                if let ::core::option::Option::Some(#value) = &#ident {
+                    ::slackline::__private::encode_json(#value, #wire, &mut #form);
+                }
+            },
+            Encoding::JsonAttr if p.has_impl_trait() => quote_spanned! {span=>
+                ::slackline::__private::encode_json(&#ident, #wire, &mut #form);
+            },
+            Encoding::JsonAttr => quote_spanned! {span=>
+                ::slackline::__private::encode_json::<#ty>(&#ident, #wire, &mut #form);
+            },
+            Encoding::Form | Encoding::JsonType if p.has_impl_trait() => quote_spanned! {span=>
+                ::slackline::__private::EncodeArg::encode_arg(&#ident, #wire, &mut #form);
+            },
+            Encoding::Form | Encoding::JsonType => quote_spanned! {span=>
+                <#ty as ::slackline::__private::EncodeArg>::encode_arg(&#ident, #wire, &mut #form);
+            },
+        }
+    });
+    let capacity: usize = m.params.iter().map(capacity_guess).sum();
+    let mutability = (!m.params.is_empty()).then(|| quote!(mut));
+    let ok_type = &m.ok_type;
+    // Spanned on the user's return type: a `T` that cannot be decoded is
+    // reported there, not on the attribute.
+    let returns = quote_spanned! {m.output.span()=>
+        impl #future + ::core::marker::Send
+    };
+    // Spanned on `T`: a `T` that cannot be decoded is reported there.
+    let client = quote!(::slackline::__private::AsSlackClient::slack_client(#self_token));
+    let call = quote_spanned! {ok_type.span()=>
+        ::slackline::__private::call::<#ok_type>(#client, &Self::#const_ident, #token, #form)
+    };
+
+    // Encoded now, before the future exists: it then borrows only the
+    // client and the token.
+    let statements = quote! {
+        let #mutability #form = ::slackline::__private::Form::with_capacity(#capacity);
+        #(#encode)*
+        #call
+    };
+    // The braces carry the return type's span: rustc reports a future whose
+    // output cannot be produced at the body, which is then the user's type.
+    let body = quote_spanned!(m.output.span()=> { #statements });
+
+    quote! {
+        #(#attrs)*
+        #(#docs)*
+        #fn_token #ident #generics (#receiver, #token: #token_ty, #(#params),*)
+            -> #returns
+        where
+            #(#predicates,)*
+            Self: ::slackline::__private::AsSlackClient,
+        #body
+    }
+}
+
+/// A body size that fits most calls without growing: `name=` plus a
+/// typical value for the kind.
+fn capacity_guess(p: &model::Param) -> usize {
+    let value = match p.encoding {
+        Encoding::JsonType | Encoding::JsonAttr => 256,
+        Encoding::Form => 24,
+    };
+    p.slack_name.value.len() + 2 + value
+}
+
+/// The `# Slack method` section appended to the method's docs.
+fn doc_section(m: &Method, const_ident: &Ident) -> Vec<TokenStream> {
+    let name = &m.name.value;
+    let mut lines = vec![
+        String::new(),
+        "# Slack method".to_owned(),
+        String::new(),
+        format!("- Method: [`{name}`](https://docs.slack.dev/reference/methods/{name})"),
+    ];
+    let scopes: Vec<String> = m.scopes.iter().map(|s| format!("`{}`", s.value)).collect();
+    if scopes.len() == 1 {
+        lines.push(format!("- Scope: {}", scopes[0]));
+    } else {
+        lines.push(format!("- Scopes (any one): {}", scopes.join(", ")));
+    }
+    if let Some(tier) = &m.tier {
+        let per_minute = match tier.value {
+            1 => "1+",
+            2 => "20+",
+            3 => "50+",
+            _ => "100+",
+        };
+        lines.push(format!(
+            "- Rate limit: Tier {} ({per_minute} per minute)",
+            tier.value
+        ));
+    }
+    lines.push(format!(
+        "- HTTP: `{}`",
+        match m.http {
+            Http::Post => "POST",
+            Http::Get => "GET",
+        }
+    ));
+    if m.idempotent {
+        lines.push(
+            "- Idempotent: retried after a failure even once the request was sent".to_owned(),
+        );
+    }
+    if !m.params.is_empty() {
+        let mut args = String::from("- Arguments:");
+        for (i, p) in m.params.iter().enumerate() {
+            let sep = if i == 0 { " " } else { ", " };
+            let _ = write!(args, "{sep}`{}`", p.slack_name.value);
+            if !p.optional {
+                args.push_str(" (required)");
+            }
+            if p.encoding != Encoding::Form {
+                args.push_str(" (JSON)");
+            }
+        }
+        lines.push(args);
+    }
+    lines.push(String::new());
+    lines.push(format!("The same facts in code: [`Self::{const_ident}`]."));
+    // Spanned on `fn`: rustc points some errors at the start of the item.
+    let span = m.fn_token.span;
+    lines
+        .into_iter()
+        .map(|line| quote_spanned!(span=> #[doc = #line]))
+        .collect()
+}
+
+/// `SLACKLINE_MACROS_DEBUG=1` prints every expansion to stderr;
+/// `SLACKLINE_MACROS_DEBUG=chat.postMessage` (or a Rust method name) only
+/// that one.
+fn debug_print(m: &Method, expanded: &Expanded) {
+    let Some(filter) = std::env::var_os("SLACKLINE_MACROS_DEBUG") else {
+        return;
+    };
+    let filter = filter.to_string_lossy();
+    let wanted = matches!(&*filter, "1" | "true" | "all")
+        || filter == m.name.value
+        || m.ident.unraw() == *filter;
+    if wanted {
+        eprintln!(
+            "// #[slack_method(\"{}\")] {}:\n{}\n{}\n",
+            m.name.value, m.ident, expanded.spec, expanded.method
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! The `#[slack_method]` attribute of [slackline](https://docs.rs/slackline).
+//!
+//! Use it through `slackline`, which re-exports it; generated code names
+//! only `::slackline::__private`, so this crate is never a direct
+//! dependency. The stages are in the file names: `parse` reads the
+//! attribute, `model` checks the declaration (collecting every mistake in
+//! a `ctxt::Ctxt`), `expand` writes the code.
+
+mod ctxt;
+mod expand;
+mod model;
+mod parse;
+mod valid;
+
+use proc_macro::TokenStream;
+
+/// Declares a Slack Web API method on a trait; the macro writes its body.
+///
+/// ```ignore
+/// use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
+///
+/// pub trait AdminUsersSessionApi {
+///     /// Wipes all valid sessions on all devices for a given user.
+///     #[slack_method("admin.users.session.reset", scope = "admin.users:write", tier = 2, idempotent)]
+///     async fn admin_users_session_reset(
+///         &self,
+///         token: &SlackToken,
+///         user_id: &str,
+///         mobile_only: Option<bool>,
+///         web_only: Option<bool>,
+///     ) -> Result<DefaultSuccess, SlackError>;
+/// }
+/// impl AdminUsersSessionApi for SlackClient {}
+/// ```
+///
+/// # Arguments of the attribute
+///
+/// ```text
+/// #[slack_method("family.method", scope = "a:b" | scopes = ["a:b", ...],
+///                [tier = 1..=4,] [idempotent,] [http = "POST" | "GET"])]
+/// ```
+///
+/// - the Slack method name, a string: dot-separated segments of ASCII
+///   letters and digits, each starting with a lowercase letter
+///   (`chat.postMessage`, `oauth.v2.access`);
+/// - `scope`: the OAuth scope the method needs, or `scopes`: several, any
+///   one of which is enough (exactly one of the two);
+/// - `tier`: Slack's rate-limit tier;
+/// - `idempotent`: the call may be retried even after the request was sent;
+/// - `http`: `"POST"` (default) or `"GET"`.
+///
+/// # The method
+///
+/// An `async fn` (or a `fn` returning
+/// `impl Future<Output = Result<T, SlackError>>`) without a body, taking
+/// `&self`, then the token (`token: &SlackToken`), then one parameter per
+/// Slack argument, returning `Result<T, SlackError>` where `T` is
+/// `Deserialize` (or `WithMeta<_>`).
+///
+/// Each parameter is sent as the argument of its name (`r#type` as `type`);
+/// `#[slack(rename = "name")]` sends it under another name, and
+/// `#[slack(json)]` sends any `Serialize` value as JSON (`Json<T>` does the
+/// same by type). `Option<_>` arguments are left out when `None`.
+///
+/// # What it generates
+///
+/// - an associated `const` named after the method in SCREAMING_SNAKE_CASE
+///   (`ADMIN_USERS_SESSION_RESET`), a `slackline::MethodSpec` with the
+///   name, scopes, tier and arguments;
+/// - the method as `fn ... -> impl Future<Output = ...> + Send` with a
+///   default body (`where Self: AsSlackClient`), so `impl Trait for
+///   SlackClient {}` is the whole implementation; the arguments are encoded
+///   when the method is called, and the future borrows only the client and
+///   the token;
+/// - a `# Slack method` section appended to the method's docs.
+///
+/// Set `SLACKLINE_MACROS_DEBUG=1` (or to a method name) while building to
+/// print the expansion to stderr.
+#[proc_macro_attribute]
+pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::slack_method(args.into(), item.into()).into()
+}
