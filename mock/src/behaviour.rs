@@ -1,0 +1,371 @@
+//! Modelled behaviour of validated requests. Anything not modelled answers `{"ok":true}`.
+
+use bytes::Bytes;
+use http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::catalog::MethodSpec;
+use crate::org::{Org, SessionKind, SessionRec, TokenInfo, UserRole};
+use crate::server::{Reply, Shared, arg, parse_bool};
+
+pub(crate) fn run(
+    shared: &Shared,
+    spec: &MethodSpec,
+    token: Option<&TokenInfo>,
+    args: &[(String, String)],
+) -> Reply {
+    match (spec.name.as_str(), token) {
+        ("api.test", _) => api_test(args),
+        ("auth.test", Some(t)) => Reply::json(StatusCode::OK, t.auth_test_body.clone()),
+        ("admin.users.session.reset", Some(t)) => reset(shared, t, args),
+        ("admin.users.session.resetBulk", Some(t)) => reset_bulk(shared, t, args),
+        ("admin.users.session.invalidate", Some(t)) => invalidate(shared, t, args),
+        ("admin.users.session.list", Some(t)) => list(shared, t, args),
+        _ => Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}")),
+    }
+}
+
+/// Echoes the arguments; an `error` argument makes it fail with that code, like Slack.
+fn api_test(args: &[(String, String)]) -> Reply {
+    let echoed: serde_json::Map<String, Value> = args
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    match arg(args, "error") {
+        Some(code) => Reply::ok_value(&json!({"ok": false, "error": code, "args": echoed})),
+        None if echoed.is_empty() => {
+            Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
+        }
+        None => Reply::ok_value(&json!({"ok": true, "args": echoed})),
+    }
+}
+
+/// The `auth.test` answer for a token of `user_id` in `team_id`. Users and teams do not
+/// change once the server runs, so it is computed when the token is registered.
+pub(crate) fn auth_test_body(org: &Org, user_id: &str, team_id: &str) -> Bytes {
+    let user = org.users.get(user_id);
+    let team_name = org.team(team_id).map_or(team_id, |t| t.name.as_str());
+    let mut body = json!({
+        "ok": true,
+        "url": format!("https://{}.slack.com/", subdomain(team_name)),
+        "team": team_name,
+        "user": user.map_or_else(|| user_id.to_ascii_lowercase(), |u| u.name.clone()),
+        "team_id": team_id,
+        "user_id": user_id,
+        "enterprise_id": org.enterprise_id,
+        "is_enterprise_install": false,
+    });
+    if user.is_some_and(|u| u.role == UserRole::Bot) {
+        body["bot_id"] = Value::String(user_id.to_owned());
+    }
+    Bytes::from(serde_json::to_vec(&body).unwrap_or_default())
+}
+
+fn subdomain(team_name: &str) -> String {
+    let mut s: String = team_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.truncate(s.trim_end_matches('-').len());
+    if s.is_empty() {
+        "workspace".to_owned()
+    } else {
+        s
+    }
+}
+
+fn is_admin(org: &Org, token: &TokenInfo) -> bool {
+    org.users
+        .get(&token.user_id)
+        .is_some_and(|u| u.role.is_admin())
+}
+
+/// Which kinds a reset removes: `mobile_only` → mobile, `web_only` → web, neither or
+/// both → all (both flags together mean "mobile and web", i.e. everything).
+fn reset_kinds(args: &[(String, String)]) -> (bool, bool) {
+    let mobile_only = arg(args, "mobile_only")
+        .and_then(parse_bool)
+        .unwrap_or(false);
+    let web_only = arg(args, "web_only").and_then(parse_bool).unwrap_or(false);
+    match (web_only, mobile_only) {
+        (true, false) => (true, false),
+        (false, true) => (false, true),
+        _ => (true, true),
+    }
+}
+
+/// `Err(code)` if sessions of `user_id` may not be reset.
+fn resettable(org: &Org, user_id: &str) -> Result<(), &'static str> {
+    match org.users.get(user_id).map(|u| u.role) {
+        None => Err("user_not_found"),
+        Some(UserRole::Bot) => Err("cannot_reset_bot"),
+        Some(UserRole::PrimaryOwner) => Err("cannot_reset_primary_owner"),
+        Some(_) => Ok(()),
+    }
+}
+
+fn reset(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+    let mut org = shared.org();
+    if !is_admin(&org, token) {
+        return Reply::error("not_an_admin");
+    }
+    let user_id = arg(args, "user_id").unwrap_or_default();
+    if let Err(code) = resettable(&org, user_id) {
+        return Reply::error(code);
+    }
+    let (web, mobile) = reset_kinds(args);
+    org.reset_user(user_id, web, mobile);
+    ok()
+}
+
+/// All users are checked first; on any error nothing is reset.
+fn reset_bulk(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+    let mut org = shared.org();
+    if !is_admin(&org, token) {
+        return Reply::error("not_an_admin");
+    }
+    let raw = arg(args, "user_ids").unwrap_or_default();
+    let Some(user_ids) = parse_id_list(raw) else {
+        return Reply::error("invalid_array_arg");
+    };
+    for u in &user_ids {
+        if let Err(code) = resettable(&org, u) {
+            return Reply::error(code);
+        }
+    }
+    let (web, mobile) = reset_kinds(args);
+    for u in &user_ids {
+        org.reset_user(u, web, mobile);
+    }
+    ok()
+}
+
+/// A JSON array of strings (`["U1","U2"]`) or a comma-separated list (`U1,U2`).
+fn parse_id_list(raw: &str) -> Option<Vec<String>> {
+    let raw = raw.trim();
+    if raw.starts_with('[') {
+        serde_json::from_str::<Vec<String>>(raw).ok()
+    } else {
+        Some(
+            raw.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
+    }
+}
+
+/// By `user_id` (the session must be that user's) or by `team_id` (the session must be in
+/// that team). An unknown team answers `session_not_found` (`team_not_found` is not a
+/// documented error of this method).
+fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+    let mut org = shared.org();
+    if !is_admin(&org, token) {
+        return Reply::error("not_an_admin");
+    }
+    let Some(session_id) = arg(args, "session_id").and_then(|s| s.parse::<i64>().ok()) else {
+        return Reply::error("session_not_found");
+    };
+    if let Some(user_id) = arg(args, "user_id") {
+        if !org.users.contains_key(user_id) {
+            return Reply::error("user_not_found");
+        }
+        if org
+            .sessions
+            .get(&session_id)
+            .is_none_or(|s| s.user_id != user_id)
+        {
+            return Reply::error("session_not_found");
+        }
+    } else {
+        let team_id = arg(args, "team_id").unwrap_or_default();
+        if org
+            .sessions
+            .get(&session_id)
+            .is_none_or(|s| s.team_id != team_id)
+        {
+            return Reply::error("session_not_found");
+        }
+    }
+    let owner_is_primary = org
+        .sessions
+        .get(&session_id)
+        .and_then(|s| org.users.get(&s.user_id))
+        .is_some_and(|u| u.role == UserRole::PrimaryOwner);
+    if owner_is_primary {
+        return Reply::error("cannot_invalidate_primary_owner");
+    }
+    org.remove_session(session_id);
+    ok()
+}
+
+const CURSOR_PREFIX: &str = "session:";
+
+fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+    let org = shared.org();
+    if !is_admin(&org, token) {
+        return Reply::error("not_an_admin");
+    }
+    let limit = arg(args, "limit")
+        .and_then(|s| s.parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .map_or(1000, |n| n.min(1000)) as usize;
+    let after = match arg(args, "cursor") {
+        None => None,
+        Some(c) => match decode_cursor(c) {
+            Some(id) => Some(id),
+            None => return Reply::error("invalid_cursor"),
+        },
+    };
+    let team = arg(args, "team_id");
+    if team.is_some_and(|t| org.team(t).is_none()) {
+        return Reply::error("team_not_found");
+    }
+    let user = arg(args, "user_id");
+    if user.is_some_and(|u| !org.users.contains_key(u)) {
+        return Reply::error("user_not_found");
+    }
+    let start = after.map_or(i64::MIN, |a| a.saturating_add(1));
+    let mut page: Vec<(i64, &SessionRec)> = org
+        .sessions
+        .range(start..)
+        .filter(|(_, s)| team.is_none_or(|t| s.team_id == t) && user.is_none_or(|u| s.user_id == u))
+        .take(limit + 1)
+        .map(|(id, s)| (*id, s))
+        .collect();
+    let next_cursor = if page.len() > limit {
+        page.truncate(limit);
+        page.last()
+            .map(|(id, _)| encode_cursor(*id))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let sessions: Vec<Value> = page.iter().map(|(id, s)| session_json(*id, s)).collect();
+    Reply::ok_value(&json!({
+        "ok": true,
+        "active_sessions": sessions,
+        "response_metadata": { "next_cursor": next_cursor },
+    }))
+}
+
+fn session_json(id: i64, s: &SessionRec) -> Value {
+    let (hardware, os, os_version, client, ip, recent_ip) = match s.kind {
+        SessionKind::Web => (
+            "Browser",
+            "Mac OS X",
+            "14.4.1",
+            "4.38.125",
+            "203.0.113.10",
+            "203.0.113.11",
+        ),
+        SessionKind::Mobile => (
+            "iPhone",
+            "iOS",
+            "17.4.1",
+            "24.04.10.0",
+            "198.51.100.7",
+            "198.51.100.8",
+        ),
+    };
+    let device = |ip: &str| {
+        json!({
+            "device_hardware": hardware,
+            "os": os,
+            "os_version": os_version,
+            "slack_client_version": client,
+            "ip": ip,
+        })
+    };
+    json!({
+        "user_id": s.user_id,
+        "team_id": s.team_id,
+        "session_id": id,
+        "created": device(ip),
+        "recent": device(recent_ip),
+    })
+}
+
+fn ok() -> Reply {
+    Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Slack-style opaque cursor: standard base64 (with padding) of `session:<last id>`.
+pub(crate) fn encode_cursor(last_id: i64) -> String {
+    let raw = format!("{CURSOR_PREFIX}{last_id}");
+    let mut out = String::with_capacity(raw.len().div_ceil(3) * 4);
+    for chunk in raw.as_bytes().chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn decode_cursor(cursor: &str) -> Option<i64> {
+    let bytes = cursor.trim_end_matches('=').as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &c in bytes {
+        let v = B64.iter().position(|&x| x == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    let text = String::from_utf8(out).ok()?;
+    text.strip_prefix(CURSOR_PREFIX)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trip() {
+        for id in [0, 1, 10001, 123_456_789, i64::MAX] {
+            let c = encode_cursor(id);
+            assert_eq!(decode_cursor(&c), Some(id), "{c}");
+        }
+        assert_eq!(encode_cursor(10001), "c2Vzc2lvbjoxMDAwMQ==");
+        assert_eq!(decode_cursor("garbage!"), None);
+        assert_eq!(decode_cursor("dXNlcjpVMDYxTkZUVDI="), None);
+    }
+
+    #[test]
+    fn ids_and_subdomains() {
+        assert_eq!(
+            parse_id_list("U1, U2,,"),
+            Some(vec!["U1".into(), "U2".into()])
+        );
+        assert_eq!(
+            parse_id_list(r#"["U1","U2"]"#),
+            Some(vec!["U1".into(), "U2".into()])
+        );
+        assert_eq!(parse_id_list("[1,"), None);
+        assert_eq!(subdomain("Acme HQ"), "acme-hq");
+    }
+}

@@ -1,0 +1,87 @@
+//! The demo organisation seeded by [`MockSlack::start`](crate::MockSlack::start) and
+//! [`MockSlackBuilder::demo_org`](crate::MockSlackBuilder::demo_org).
+//!
+//! | user | role | team | sessions (web, web, mobile) |
+//! |---|---|---|---|
+//! | `U0ADMIN` | admin | `T0DEMO1` | 10001, 10002, 10003 |
+//! | `U0OWNER` | primary owner | `T0DEMO1` | 10004, 10005, 10006 |
+//! | `U0ALICE` | member | `T0DEMO1` | 10007, 10008, 10009 |
+//! | `U0BOB` | member | `T0DEMO1` | 10010, 10011, 10012 |
+//! | `U0CAROL` | member | `T0DEMO2` | 10013, 10014, 10015 |
+//! | `B0BOT` | bot | `T0DEMO1` | none |
+//!
+//! | token | user | scopes |
+//! |---|---|---|
+//! | `xoxp-demo-admin` | `U0ADMIN` | `admin.users:read`, `admin.users:write`, `admin`, `users:read` |
+//! | `xoxp-demo-member` | `U0ALICE` | the same (so admin methods answer `not_an_admin`) |
+//! | `xoxp-demo-readonly` | `U0ADMIN` | `admin.users:read` (so `reset` answers `missing_scope`) |
+//! | `xoxb-demo-bot` | `B0BOT` | `chat:write`, `users:read` |
+//!
+//! Session ids are stable as long as `demo_org()` is the first seeding call of the
+//! builder (as in `MockSlack::start()`).
+
+/// Enterprise (org) id.
+pub const ENTERPRISE_ID: &str = "E0DEMO";
+/// Enterprise name.
+pub const ENTERPRISE_NAME: &str = "Acme Corp";
+/// The main team.
+pub const TEAM_ID: &str = "T0DEMO1";
+/// Name of [`TEAM_ID`].
+pub const TEAM_NAME: &str = "Acme HQ";
+/// The second team (only `U0CAROL` lives there).
+pub const TEAM2_ID: &str = "T0DEMO2";
+/// Name of [`TEAM2_ID`].
+pub const TEAM2_NAME: &str = "Acme Labs";
+
+/// Org admin.
+pub const ADMIN_ID: &str = "U0ADMIN";
+/// Primary owner.
+pub const OWNER_ID: &str = "U0OWNER";
+/// Member in `T0DEMO1`; owner of [`MEMBER_TOKEN`].
+pub const ALICE_ID: &str = "U0ALICE";
+/// Member in `T0DEMO1`.
+pub const BOB_ID: &str = "U0BOB";
+/// Member in `T0DEMO2`.
+pub const CAROL_ID: &str = "U0CAROL";
+/// Bot user.
+pub const BOT_ID: &str = "B0BOT";
+
+/// `U0ADMIN` with [`ADMIN_SCOPES`].
+pub const ADMIN_TOKEN: &str = "xoxp-demo-admin";
+/// `U0ALICE` (not an admin) with [`ADMIN_SCOPES`].
+pub const MEMBER_TOKEN: &str = "xoxp-demo-member";
+/// `U0ADMIN` with only `admin.users:read`.
+pub const READONLY_TOKEN: &str = "xoxp-demo-readonly";
+/// `B0BOT` with [`BOT_SCOPES`].
+pub const BOT_TOKEN: &str = "xoxb-demo-bot";
+
+/// Scopes of [`ADMIN_TOKEN`] and [`MEMBER_TOKEN`].
+pub const ADMIN_SCOPES: &[&str] = &[
+    "admin.users:read",
+    "admin.users:write",
+    "admin",
+    "users:read",
+];
+/// Scopes of [`READONLY_TOKEN`].
+pub const READONLY_SCOPES: &[&str] = &["admin.users:read"];
+/// Scopes of [`BOT_TOKEN`].
+pub const BOT_SCOPES: &[&str] = &["chat:write", "users:read"];
+
+/// Users with sessions, in seeding order (each: 2 web then 1 mobile session).
+pub const USERS_WITH_SESSIONS: [&str; 5] = [ADMIN_ID, OWNER_ID, ALICE_ID, BOB_ID, CAROL_ID];
+
+/// First web session of `U0ALICE` (team `T0DEMO1`).
+pub const ALICE_WEB_SESSION: i64 = 10007;
+/// Mobile session of `U0ALICE`.
+pub const ALICE_MOBILE_SESSION: i64 = 10009;
+/// First web session of the primary owner.
+pub const OWNER_WEB_SESSION: i64 = 10004;
+/// First web session of `U0CAROL` (team `T0DEMO2`).
+pub const CAROL_WEB_SESSION: i64 = 10013;
+
+/// The demo session ids of a user, `[web, web, mobile]`, as seeded (before any reset).
+pub fn session_ids(user_id: &str) -> Option<[i64; 3]> {
+    let i = USERS_WITH_SESSIONS.iter().position(|u| *u == user_id)? as i64;
+    let first = crate::org::FIRST_SESSION_ID + 3 * i;
+    Some([first, first + 1, first + 2])
+}

@@ -1,0 +1,379 @@
+#![doc = include_str!("../README.md")]
+
+mod behaviour;
+pub mod catalog;
+pub mod demo;
+mod fault;
+mod journal;
+mod org;
+mod ratelimit;
+mod server;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub use crate::fault::Fault;
+pub use crate::journal::JournalEntry;
+pub use crate::org::{MockSession, MockUser, SessionKind, UserRole};
+pub use crate::ratelimit::RateLimits;
+
+use crate::fault::FaultQueue;
+use crate::journal::Journal;
+use crate::org::{Org, Tokens};
+use crate::ratelimit::Limiter;
+use crate::server::Shared;
+
+/// Default capacity of the request journal (oldest entries are dropped beyond it).
+pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
+
+/// Id of the `i`-th member added by [`MockSlackBuilder::members`]: `"U"` followed by `i`
+/// zero-padded to 8 digits (`member_id(1) == "U00000001"`). Members are numbered from 1.
+pub fn member_id(i: usize) -> String {
+    format!("U{i:08}")
+}
+
+/// A running mock Slack server on 127.0.0.1.
+///
+/// Dropping it stops the server: the listener closes and every connection task is
+/// aborted. [`MockSlack::shutdown`] stops it gracefully instead (in-flight requests are
+/// answered, for up to 5 seconds).
+#[derive(Debug)]
+pub struct MockSlack {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    shutdown: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl MockSlack {
+    /// Starts the demo org ([`demo`]) with Slack's exact rate limits on a free port of
+    /// 127.0.0.1. Must be called within a Tokio runtime.
+    pub async fn start() -> std::io::Result<MockSlack> {
+        MockSlack::builder().demo_org().start().await
+    }
+
+    /// A builder for a custom org, rate limits, port, ...
+    pub fn builder() -> MockSlackBuilder {
+        MockSlackBuilder::new()
+    }
+
+    /// `http://127.0.0.1:PORT/api/` (with the trailing slash: a method's URL is this plus
+    /// its name).
+    pub fn base_url(&self) -> String {
+        format!("http://{}/api/", self.addr)
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Received requests, oldest first (also rejected and faulted ones).
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        self.shared.journal.snapshot()
+    }
+
+    /// Empties the journal.
+    pub fn clear_journal(&self) {
+        self.shared.journal.clear();
+    }
+
+    /// Makes the next `times` answers of `method` (`"*"`: of any method) misbehave.
+    /// Injections are consumed oldest first; faulted requests are still journaled and
+    /// counted.
+    pub fn inject_fault(&self, method: &str, fault: Fault, times: usize) {
+        self.shared.faults.inject(method, fault, times);
+    }
+
+    /// The current sessions of `user_id`, ordered by id.
+    pub fn sessions(&self, user_id: &str) -> Vec<MockSession> {
+        self.shared.org().sessions_of(user_id)
+    }
+
+    /// Registers (or replaces) a token for `user_id` with `scopes`. The token's team is the
+    /// user's team (the first team of the org if the user is unknown). Tokens starting
+    /// with `xoxb-` are bot tokens (relevant for `missing_scope`'s `needed`).
+    pub fn add_token(&self, token: &str, user_id: &str, scopes: &[&str]) {
+        let org = self.shared.org();
+        let team = team_of(&org, user_id);
+        self.shared
+            .tokens
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(&org, token, user_id, &team, scopes);
+    }
+
+    /// Number of HTTP 429 answers sent (rate limits and injected faults).
+    pub fn rate_limited_count(&self) -> u64 {
+        self.shared.rate_limited.load(Ordering::Relaxed)
+    }
+
+    /// Number of requests received.
+    pub fn request_count(&self) -> u64 {
+        self.shared.requests.load(Ordering::Relaxed)
+    }
+
+    /// Stops accepting connections, lets open ones finish their current request (for up
+    /// to 5 seconds), then returns.
+    pub async fn shutdown(mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for MockSlack {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+fn team_of(org: &Org, user_id: &str) -> String {
+    org.users
+        .get(user_id)
+        .map(|u| u.team_id.clone())
+        .or_else(|| org.teams.first().map(|t| t.id.clone()))
+        .unwrap_or_else(|| demo::TEAM_ID.to_owned())
+}
+
+/// Configures a [`MockSlack`]. Start from [`MockSlack::builder`].
+///
+/// Without [`demo_org`](MockSlackBuilder::demo_org) the org is empty except for what
+/// you add. Teams named by users but never declared are created with their id as name.
+/// Session ids are handed out from 10001 in this order: `demo_org()` and
+/// [`sessions`](MockSlackBuilder::sessions) calls as made, then
+/// [`members`](MockSlackBuilder::members).
+#[derive(Debug, Clone)]
+pub struct MockSlackBuilder {
+    enterprise: String,
+    teams: Vec<(String, String)>,
+    users: Vec<MockUser>,
+    tokens: Vec<(String, String, Vec<String>)>,
+    sessions: Vec<(String, usize, usize)>,
+    members: usize,
+    rate_limits: RateLimits,
+    journal_capacity: usize,
+    host: IpAddr,
+    port: u16,
+    header_read_timeout: Duration,
+    body_read_timeout: Duration,
+}
+
+impl Default for MockSlackBuilder {
+    fn default() -> Self {
+        MockSlackBuilder::new()
+    }
+}
+
+impl MockSlackBuilder {
+    /// An empty org (enterprise `E0DEMO`), exact rate limits, journal capacity
+    /// [`DEFAULT_JOURNAL_CAPACITY`], a free port on 127.0.0.1.
+    pub fn new() -> MockSlackBuilder {
+        MockSlackBuilder {
+            enterprise: demo::ENTERPRISE_ID.to_owned(),
+            teams: Vec::new(),
+            users: Vec::new(),
+            tokens: Vec::new(),
+            sessions: Vec::new(),
+            members: 0,
+            rate_limits: RateLimits::Exact,
+            journal_capacity: DEFAULT_JOURNAL_CAPACITY,
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            header_read_timeout: server::HEADER_READ_TIMEOUT,
+            body_read_timeout: server::BODY_READ_TIMEOUT,
+        }
+    }
+
+    /// Seeds the [`demo`] org: teams, users, 2 web + 1 mobile sessions per non-bot user,
+    /// and the four demo tokens.
+    pub fn demo_org(mut self) -> MockSlackBuilder {
+        use demo::*;
+        self = self
+            .team(TEAM_ID, TEAM_NAME)
+            .team(TEAM2_ID, TEAM2_NAME)
+            .user(MockUser::admin(ADMIN_ID, TEAM_ID).name("admin"))
+            .user(MockUser::primary_owner(OWNER_ID, TEAM_ID).name("owner"))
+            .user(MockUser::member(ALICE_ID, TEAM_ID).name("alice"))
+            .user(MockUser::member(BOB_ID, TEAM_ID).name("bob"))
+            .user(MockUser::member(CAROL_ID, TEAM2_ID).name("carol"))
+            .user(MockUser::bot(BOT_ID, TEAM_ID).name("demobot"));
+        for u in USERS_WITH_SESSIONS {
+            self = self.sessions(u, 2, 1);
+        }
+        self.token(ADMIN_TOKEN, ADMIN_ID, ADMIN_SCOPES)
+            .token(MEMBER_TOKEN, ALICE_ID, ADMIN_SCOPES)
+            .token(READONLY_TOKEN, ADMIN_ID, READONLY_SCOPES)
+            .token(BOT_TOKEN, BOT_ID, BOT_SCOPES)
+    }
+
+    /// Sets the enterprise id (default `E0DEMO`), reported by `auth.test`.
+    pub fn enterprise(mut self, id: &str) -> MockSlackBuilder {
+        self.enterprise = id.to_owned();
+        self
+    }
+
+    /// Adds a team (or renames it).
+    pub fn team(mut self, id: &str, name: &str) -> MockSlackBuilder {
+        self.teams.push((id.to_owned(), name.to_owned()));
+        self
+    }
+
+    /// Adds a user (replacing one with the same id).
+    pub fn user(mut self, user: MockUser) -> MockSlackBuilder {
+        self.users.push(user);
+        self
+    }
+
+    /// Adds a token for `user_id` with `scopes` (see [`MockSlack::add_token`]).
+    pub fn token(mut self, token: &str, user_id: &str, scopes: &[&str]) -> MockSlackBuilder {
+        self.tokens.push((
+            token.to_owned(),
+            user_id.to_owned(),
+            scopes.iter().map(|s| (*s).to_owned()).collect(),
+        ));
+        self
+    }
+
+    /// Gives `user_id` `web` more web sessions and `mobile` more mobile sessions (ignored
+    /// if the user does not exist when the server starts).
+    pub fn sessions(mut self, user_id: &str, web: usize, mobile: usize) -> MockSlackBuilder {
+        self.sessions.push((user_id.to_owned(), web, mobile));
+        self
+    }
+
+    /// Adds `n` regular members ([`member_id`]`(i)`, numbered on from earlier calls), each
+    /// with 1 web and 1 mobile session, in the first declared team (`T0DEMO1` if none).
+    pub fn members(mut self, n: usize) -> MockSlackBuilder {
+        self.members += n;
+        self
+    }
+
+    /// Rate-limit mode (default [`RateLimits::Exact`]).
+    pub fn rate_limits(mut self, limits: RateLimits) -> MockSlackBuilder {
+        self.rate_limits = limits;
+        self
+    }
+
+    /// Journal ring-buffer capacity (0 disables the journal).
+    pub fn journal_capacity(mut self, n: usize) -> MockSlackBuilder {
+        self.journal_capacity = n;
+        self
+    }
+
+    /// Port to listen on (default 0: any free port).
+    pub fn port(mut self, port: u16) -> MockSlackBuilder {
+        self.port = port;
+        self
+    }
+
+    /// Address to listen on (default 127.0.0.1). The mock has no security at all; only
+    /// use a non-loopback address on a network you trust.
+    pub fn host(mut self, host: IpAddr) -> MockSlackBuilder {
+        self.host = host;
+        self
+    }
+
+    /// Time a client has to send a request's headers before the connection is closed
+    /// without an answer (default 30 s; also bounds how long an idle keep-alive
+    /// connection may wait before its next request).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> MockSlackBuilder {
+        self.header_read_timeout = timeout;
+        self
+    }
+
+    /// Time a client has to send a request body before it gets HTTP 408 (default 30 s).
+    pub fn body_read_timeout(mut self, timeout: Duration) -> MockSlackBuilder {
+        self.body_read_timeout = timeout;
+        self
+    }
+
+    fn build_org(&self) -> (Org, Tokens) {
+        let mut org = Org::new(self.enterprise.clone());
+        for (id, name) in &self.teams {
+            org.add_team(id, name);
+        }
+        for u in &self.users {
+            org.add_user(u.clone());
+        }
+        let member_team = org
+            .teams
+            .first()
+            .map(|t| t.id.clone())
+            .unwrap_or_else(|| demo::TEAM_ID.to_owned());
+        if org.teams.is_empty() {
+            org.add_team(demo::TEAM_ID, demo::TEAM_NAME);
+        }
+        for (user, web, mobile) in &self.sessions {
+            org.add_sessions(user, *web, *mobile);
+        }
+        for i in 1..=self.members {
+            let id = member_id(i);
+            org.add_user(MockUser::member(id.clone(), member_team.clone()));
+            org.add_sessions(&id, 1, 1);
+        }
+        let mut tokens = Tokens::default();
+        for (token, user, scopes) in &self.tokens {
+            let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
+            tokens.insert(&org, token, user, &team_of(&org, user), &scopes);
+        }
+        (org, tokens)
+    }
+
+    /// Binds the port and starts serving. Must be called within a Tokio runtime.
+    pub async fn start(self) -> std::io::Result<MockSlack> {
+        let (org, tokens) = self.build_org();
+        let shared = Arc::new(Shared {
+            org: Mutex::new(org),
+            tokens: RwLock::new(tokens),
+            limiter: Limiter::new(self.rate_limits),
+            journal: Journal::new(self.journal_capacity),
+            faults: FaultQueue::default(),
+            requests: AtomicU64::new(0),
+            rate_limited: AtomicU64::new(0),
+            header_read_timeout: self.header_read_timeout,
+            body_read_timeout: self.body_read_timeout,
+        });
+        // Parse the catalog now rather than during the first request.
+        let _ = catalog::catalog();
+        let listener = TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = watch::channel(false);
+        let task = tokio::spawn(server::serve(listener, shared.clone(), rx));
+        Ok(MockSlack {
+            shared,
+            addr,
+            shutdown: tx,
+            task: Some(task),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<MockSlack>();
+        assert_send_sync::<MockSlackBuilder>();
+        assert_send_sync::<JournalEntry>();
+    }
+
+    #[test]
+    fn member_ids() {
+        assert_eq!(member_id(1), "U00000001");
+        assert_eq!(member_id(123_456), "U00123456");
+    }
+}

@@ -1,0 +1,307 @@
+//! The emulated organisation: teams, users, sessions and tokens.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use http::HeaderValue;
+
+/// What a user is, as far as the admin session methods care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UserRole {
+    /// An org admin: may call the `admin.users.session.*` methods.
+    Admin,
+    /// A regular member: gets `not_an_admin` from admin methods.
+    Member,
+    /// A bot user: its sessions cannot be reset (`cannot_reset_bot`).
+    Bot,
+    /// The primary owner: may call admin methods, but its sessions are protected
+    /// (`cannot_reset_primary_owner`, `cannot_invalidate_primary_owner`).
+    PrimaryOwner,
+}
+
+impl UserRole {
+    /// Whether this role may call admin methods.
+    pub fn is_admin(self) -> bool {
+        matches!(self, UserRole::Admin | UserRole::PrimaryOwner)
+    }
+}
+
+/// A user to seed with [`MockSlackBuilder::user`](crate::MockSlackBuilder::user).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockUser {
+    pub(crate) id: String,
+    pub(crate) team_id: String,
+    pub(crate) name: String,
+    pub(crate) role: UserRole,
+}
+
+impl MockUser {
+    fn new(id: impl Into<String>, team: impl Into<String>, role: UserRole) -> MockUser {
+        let id = id.into();
+        MockUser {
+            name: id.to_ascii_lowercase(),
+            id,
+            team_id: team.into(),
+            role,
+        }
+    }
+
+    /// An org admin in `team`.
+    pub fn admin(id: impl Into<String>, team: impl Into<String>) -> MockUser {
+        MockUser::new(id, team, UserRole::Admin)
+    }
+
+    /// A regular member of `team`.
+    pub fn member(id: impl Into<String>, team: impl Into<String>) -> MockUser {
+        MockUser::new(id, team, UserRole::Member)
+    }
+
+    /// A bot user in `team`.
+    pub fn bot(id: impl Into<String>, team: impl Into<String>) -> MockUser {
+        MockUser::new(id, team, UserRole::Bot)
+    }
+
+    /// The org's primary owner, in `team`.
+    pub fn primary_owner(id: impl Into<String>, team: impl Into<String>) -> MockUser {
+        MockUser::new(id, team, UserRole::PrimaryOwner)
+    }
+
+    /// Sets the user name (`auth.test`'s `user`; default: the id in lower case).
+    pub fn name(mut self, name: impl Into<String>) -> MockUser {
+        self.name = name.into();
+        self
+    }
+
+    /// The user id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The user's team id.
+    pub fn team_id(&self) -> &str {
+        &self.team_id
+    }
+
+    /// The user name.
+    pub fn user_name(&self) -> &str {
+        &self.name
+    }
+
+    /// The role.
+    pub fn role(&self) -> UserRole {
+        self.role
+    }
+}
+
+/// Whether a session lives in a browser or on a phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionKind {
+    /// A browser/desktop session (`device_hardware: "Browser"` in `admin.users.session.list`).
+    Web,
+    /// A mobile session (`device_hardware: "iPhone"`).
+    Mobile,
+}
+
+/// A session, as returned by [`MockSlack::sessions`](crate::MockSlack::sessions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockSession {
+    /// Integer id, unique in the org.
+    pub session_id: i64,
+    /// Owner.
+    pub user_id: String,
+    /// Team of the owner.
+    pub team_id: String,
+    /// Web or mobile.
+    pub kind: SessionKind,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Team {
+    pub(crate) id: String,
+    pub(crate) name: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SessionRec {
+    pub(crate) user_id: String,
+    pub(crate) team_id: String,
+    pub(crate) kind: SessionKind,
+}
+
+/// Teams, users and sessions. Guarded by one mutex; every operation is short.
+#[derive(Debug)]
+pub(crate) struct Org {
+    pub(crate) enterprise_id: String,
+    pub(crate) teams: Vec<Team>,
+    pub(crate) users: HashMap<String, MockUser>,
+    pub(crate) sessions: BTreeMap<i64, SessionRec>,
+    by_user: HashMap<String, BTreeSet<i64>>,
+    next_session_id: i64,
+}
+
+/// First session id handed out; the demo org's ids are therefore stable.
+pub(crate) const FIRST_SESSION_ID: i64 = 10001;
+
+impl Org {
+    pub(crate) fn new(enterprise_id: String) -> Org {
+        Org {
+            enterprise_id,
+            teams: Vec::new(),
+            users: HashMap::new(),
+            sessions: BTreeMap::new(),
+            by_user: HashMap::new(),
+            next_session_id: FIRST_SESSION_ID,
+        }
+    }
+
+    pub(crate) fn add_team(&mut self, id: &str, name: &str) {
+        if let Some(t) = self.teams.iter_mut().find(|t| t.id == id) {
+            t.name = name.to_owned();
+        } else {
+            self.teams.push(Team {
+                id: id.to_owned(),
+                name: name.to_owned(),
+            });
+        }
+    }
+
+    pub(crate) fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub(crate) fn add_user(&mut self, user: MockUser) {
+        if self.team(&user.team_id).is_none() {
+            let id = user.team_id.clone();
+            self.add_team(&id, &id);
+        }
+        self.users.insert(user.id.clone(), user);
+    }
+
+    /// Adds sessions for a known user; returns false if the user is unknown.
+    pub(crate) fn add_sessions(&mut self, user_id: &str, web: usize, mobile: usize) -> bool {
+        let Some(user) = self.users.get(user_id) else {
+            return false;
+        };
+        let team_id = user.team_id.clone();
+        let kinds = std::iter::repeat_n(SessionKind::Web, web)
+            .chain(std::iter::repeat_n(SessionKind::Mobile, mobile));
+        for kind in kinds {
+            let id = self.next_session_id;
+            self.next_session_id += 1;
+            self.sessions.insert(
+                id,
+                SessionRec {
+                    user_id: user_id.to_owned(),
+                    team_id: team_id.clone(),
+                    kind,
+                },
+            );
+            self.by_user
+                .entry(user_id.to_owned())
+                .or_default()
+                .insert(id);
+        }
+        true
+    }
+
+    pub(crate) fn user_session_ids(&self, user_id: &str) -> Vec<i64> {
+        self.by_user
+            .get(user_id)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn remove_session(&mut self, id: i64) -> Option<SessionRec> {
+        let rec = self.sessions.remove(&id)?;
+        if let Some(set) = self.by_user.get_mut(&rec.user_id) {
+            set.remove(&id);
+        }
+        Some(rec)
+    }
+
+    /// Removes a user's sessions of the given kinds; returns how many.
+    pub(crate) fn reset_user(&mut self, user_id: &str, web: bool, mobile: bool) -> usize {
+        let mut removed = 0;
+        for id in self.user_session_ids(user_id) {
+            let kind = self.sessions.get(&id).map(|s| s.kind);
+            let hit = match kind {
+                Some(SessionKind::Web) => web,
+                Some(SessionKind::Mobile) => mobile,
+                None => false,
+            };
+            if hit && self.remove_session(id).is_some() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
+    pub(crate) fn sessions_of(&self, user_id: &str) -> Vec<MockSession> {
+        self.user_session_ids(user_id)
+            .into_iter()
+            .filter_map(|id| {
+                self.sessions.get(&id).map(|s| MockSession {
+                    session_id: id,
+                    user_id: s.user_id.clone(),
+                    team_id: s.team_id.clone(),
+                    kind: s.kind,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A registered token.
+#[derive(Debug)]
+pub(crate) struct TokenInfo {
+    /// Small integer used as the rate-limit key ("one app per token").
+    pub(crate) id: u32,
+    pub(crate) user_id: String,
+    pub(crate) scopes: Vec<String>,
+    pub(crate) scopes_joined: String,
+    pub(crate) scopes_header: HeaderValue,
+    pub(crate) is_bot: bool,
+    pub(crate) auth_test_body: bytes::Bytes,
+}
+
+impl TokenInfo {
+    pub(crate) fn has_any(&self, scopes: &[String]) -> bool {
+        scopes.iter().any(|s| self.scopes.contains(s))
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    map: HashMap<String, Arc<TokenInfo>>,
+    next_id: u32,
+}
+
+impl Tokens {
+    pub(crate) fn insert(
+        &mut self,
+        org: &Org,
+        token: &str,
+        user_id: &str,
+        team_id: &str,
+        scopes: &[&str],
+    ) {
+        self.next_id += 1;
+        let scopes: Vec<String> = scopes.iter().map(|s| (*s).to_owned()).collect();
+        let scopes_joined = scopes.join(",");
+        let info = TokenInfo {
+            id: self.next_id,
+            user_id: user_id.to_owned(),
+            scopes_header: HeaderValue::from_str(&scopes_joined)
+                .unwrap_or_else(|_| HeaderValue::from_static("")),
+            scopes_joined,
+            scopes,
+            is_bot: token.starts_with("xoxb-"),
+            auth_test_body: crate::behaviour::auth_test_body(org, user_id, team_id),
+        };
+        self.map.insert(token.to_owned(), Arc::new(info));
+    }
+
+    pub(crate) fn get(&self, token: &str) -> Option<Arc<TokenInfo>> {
+        self.map.get(token).cloned()
+    }
+}

@@ -1,0 +1,133 @@
+//! Slack's per-method rate limits, as a token bucket (a contract the client's pacer
+//! relies on).
+//!
+//! Key: (method, token). A token belongs to one user of one team and stands for one app,
+//! so this is Slack's "per method, per workspace, per app". Requests without a token (to
+//! the methods that need none) share one anonymous key per method.
+//!
+//! Bucket: capacity = the tier's per-minute count, continuous refill at
+//! `per_minute / 60` tokens per second (times `k` under [`RateLimits::Scaled`]), starting
+//! full. A request takes one token; with less than one available it is answered with
+//! HTTP 429, `Retry-After: ceil(real seconds until one token is available)` (at least 1)
+//! and `{"ok":false,"error":"ratelimited"}`; a rejected request takes nothing.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// How the mock enforces Slack's rate limits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RateLimits {
+    /// No rate limits at all.
+    Off,
+    /// Slack's documented tiers: t1 = 1/min, t2 = 20/min, t3 = 50/min, t4 = 100/min,
+    /// t5/special/unknown = 100/min.
+    Exact,
+    /// Time runs `k` times faster: each bucket refills `k` times as fast (capacity is
+    /// unchanged), so tests hit and leave limits quickly. `k` must be finite and > 0;
+    /// anything else is treated as [`RateLimits::Off`].
+    Scaled(f64),
+}
+
+impl RateLimits {
+    fn speedup(self) -> Option<f64> {
+        match self {
+            RateLimits::Off => None,
+            RateLimits::Exact => Some(1.0),
+            RateLimits::Scaled(k) if k.is_finite() && k > 0.0 => Some(k),
+            RateLimits::Scaled(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+}
+
+const SHARDS: usize = 16;
+
+/// Sharded buckets; each critical section is a hash lookup and a few float operations.
+#[derive(Debug)]
+pub(crate) struct Limiter {
+    speedup: Option<f64>,
+    shards: Vec<Mutex<HashMap<(u32, u32), Bucket>>>,
+    hasher: std::collections::hash_map::RandomState,
+}
+
+impl Limiter {
+    pub(crate) fn new(limits: RateLimits) -> Limiter {
+        Limiter {
+            speedup: limits.speedup(),
+            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+            hasher: Default::default(),
+        }
+    }
+
+    /// Takes one token from the bucket of (`method`, `key`); `Err(retry_after_secs)` if
+    /// the bucket is empty.
+    pub(crate) fn check(&self, method: u32, key: u32, per_minute: u32) -> Result<(), u64> {
+        let Some(k) = self.speedup else {
+            return Ok(());
+        };
+        let capacity = f64::from(per_minute.max(1));
+        let rate = capacity / 60.0 * k; // tokens per real second
+        let now = Instant::now();
+        let shard = &self.shards[(self.hasher.hash_one((method, key)) as usize) % SHARDS];
+        let mut map = shard.lock().unwrap_or_else(|e| e.into_inner());
+        let bucket = map.entry((method, key)).or_insert(Bucket {
+            tokens: capacity,
+            last: now,
+        });
+        let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
+        bucket.tokens = (bucket.tokens + elapsed * rate).min(capacity);
+        bucket.last = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            let wait = (1.0 - bucket.tokens) / rate;
+            Err((wait.ceil() as u64).max(1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_starts_full_then_limits() {
+        let l = Limiter::new(RateLimits::Exact);
+        for _ in 0..20 {
+            assert!(l.check(1, 1, 20).is_ok());
+        }
+        let retry = l.check(1, 1, 20).unwrap_err();
+        assert!((1..=3).contains(&retry), "{retry}");
+        // Other keys are independent.
+        assert!(l.check(1, 2, 20).is_ok());
+        assert!(l.check(2, 1, 20).is_ok());
+    }
+
+    #[test]
+    fn tier1_waits_a_minute() {
+        let l = Limiter::new(RateLimits::Exact);
+        assert!(l.check(1, 1, 1).is_ok());
+        let retry = l.check(1, 1, 1).unwrap_err();
+        assert!((59..=60).contains(&retry), "{retry}");
+    }
+
+    #[test]
+    fn scaled_and_off() {
+        let l = Limiter::new(RateLimits::Scaled(60.0));
+        assert!(l.check(1, 1, 1).is_ok());
+        assert_eq!(l.check(1, 1, 1), Err(1));
+        let off = Limiter::new(RateLimits::Off);
+        for _ in 0..1000 {
+            assert!(off.check(1, 1, 1).is_ok());
+        }
+        assert!(Limiter::new(RateLimits::Scaled(-1.0)).speedup.is_none());
+    }
+}

@@ -1,0 +1,392 @@
+//! Routing, authentication, bodies, arguments, scopes and headers.
+
+use serde_json::json;
+use slackline_mock::demo;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn unknown_method() {
+    let m = mock().await;
+    let r = call(&m, "no.such.method", Some(demo::ADMIN_TOKEN), &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json, json!({"ok": false, "error": "unknown_method"}));
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+}
+
+#[tokio::test]
+async fn not_authed_and_invalid_auth() {
+    let m = mock().await;
+    let r = call(&m, "auth.test", None, &[]).await;
+    assert_eq!(r.json, json!({"ok": false, "error": "not_authed"}));
+    assert!(r.header("x-oauth-scopes").is_none());
+    let r = call(&m, "auth.test", Some("xoxp-nope"), &[]).await;
+    assert_eq!(r.json, json!({"ok": false, "error": "invalid_auth"}));
+    // A non-Bearer Authorization header is no token.
+    let r = decode(
+        client()
+            .post(format!("{}auth.test", m.base_url()))
+            .header("authorization", "Basic eG94cC1kZW1vLWFkbWlu")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.error(), Some("not_authed"));
+}
+
+#[tokio::test]
+async fn auth_test_answers_identity() {
+    let m = mock().await;
+    let r = call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[]).await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(r.json["url"], "https://acme-hq.slack.com/");
+    assert_eq!(r.json["team"], "Acme HQ");
+    assert_eq!(r.json["user"], "admin");
+    assert_eq!(r.json["team_id"], demo::TEAM_ID);
+    assert_eq!(r.json["user_id"], demo::ADMIN_ID);
+    assert_eq!(r.json["is_enterprise_install"], false);
+    let r = call(&m, "auth.test", Some(demo::BOT_TOKEN), &[]).await;
+    assert_eq!(r.json["bot_id"], demo::BOT_ID);
+}
+
+#[tokio::test]
+async fn token_in_form_field_and_get_query() {
+    let m = mock().await;
+    let r = call(&m, "auth.test", None, &[("token", demo::ADMIN_TOKEN)]).await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(
+        r.header("x-oauth-scopes"),
+        Some("admin.users:read,admin.users:write,admin,users:read")
+    );
+    // GET method with the token in the query string.
+    let url = format!(
+        "{}users.list?token={}&limit=5",
+        m.base_url(),
+        demo::ADMIN_TOKEN
+    );
+    let r = decode(client().get(url).send().await.unwrap()).await;
+    assert!(r.ok(), "{}", r.text);
+    // A token in the query string of a POST is not accepted.
+    let url = format!("{}auth.test?token={}", m.base_url(), demo::ADMIN_TOKEN);
+    let r = decode(client().post(url).send().await.unwrap()).await;
+    assert_eq!(r.error(), Some("not_authed"));
+    // GET on a POST-only method.
+    let url = format!("{}admin.users.session.reset?user_id=U0ALICE", m.base_url());
+    let r = decode(
+        client()
+            .get(url)
+            .bearer_auth(demo::ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, 405);
+    assert_eq!(r.header("allow"), Some("POST"));
+}
+
+#[tokio::test]
+async fn api_test_echoes_args_without_auth() {
+    let m = mock().await;
+    let r = call(&m, "api.test", None, &[("foo", "bar baz"), ("n", "1")]).await;
+    assert_eq!(
+        r.json,
+        json!({"ok": true, "args": {"foo": "bar baz", "n": "1"}})
+    );
+    let r = call(&m, "api.test", None, &[("error", "my_error")]).await;
+    assert_eq!(
+        r.json,
+        json!({"ok": false, "error": "my_error", "args": {"error": "my_error"}})
+    );
+    // An unknown token is ignored by methods that need none.
+    let r = call(&m, "api.test", Some("xoxp-unknown"), &[]).await;
+    assert_eq!(r.json, json!({"ok": true}));
+}
+
+#[tokio::test]
+async fn json_bodies() {
+    let m = mock().await;
+    // Accepted with Bearer, native booleans.
+    let r = call_json(
+        &m,
+        "admin.users.session.reset",
+        Some(demo::ADMIN_TOKEN),
+        &json!({"user_id": demo::ALICE_ID, "mobile_only": true}),
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(m.sessions(demo::ALICE_ID).len(), 2);
+    // Native integers.
+    let r = call_json(
+        &m,
+        "admin.users.session.invalidate",
+        Some(demo::ADMIN_TOKEN),
+        &json!({"team_id": demo::TEAM_ID, "session_id": demo::ALICE_WEB_SESSION}),
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    // Without Bearer (token in the JSON) → not_authed.
+    let r = call_json(&m, "auth.test", None, &json!({"token": demo::ADMIN_TOKEN})).await;
+    assert_eq!(r.error(), Some("not_authed"));
+    // To a method without JSON support.
+    let r = call_json(
+        &m,
+        "auth.revoke",
+        Some(demo::ADMIN_TOKEN),
+        &json!({"test": true}),
+    )
+    .await;
+    assert_eq!(r.error(), Some("invalid_arguments"), "{}", r.text);
+    assert!(
+        r.messages()[0].contains("does not accept application/json"),
+        "{:?}",
+        r.messages()
+    );
+    // Wrong native type.
+    let r = call_json(
+        &m,
+        "admin.users.session.invalidate",
+        Some(demo::ADMIN_TOKEN),
+        &json!({"team_id": demo::TEAM_ID, "session_id": 1.5}),
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] invalid type for field: session_id (expected integer)"]
+    );
+    // Broken JSON, and JSON that is not an object.
+    let bad = client()
+        .post(format!("{}auth.test", m.base_url()))
+        .bearer_auth(demo::ADMIN_TOKEN)
+        .header("content-type", "application/json")
+        .body("{\"a\":");
+    assert_eq!(
+        decode(bad.send().await.unwrap()).await.error(),
+        Some("invalid_json")
+    );
+    let r = call_json(&m, "auth.test", Some(demo::ADMIN_TOKEN), &json!([1, 2])).await;
+    assert_eq!(r.error(), Some("json_not_object"));
+}
+
+#[tokio::test]
+async fn missing_required_exact_message() {
+    let m = mock().await;
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        Some(demo::ADMIN_TOKEN),
+        &[],
+    )
+    .await;
+    assert_eq!(
+        r.json,
+        json!({"ok": false, "error": "invalid_arguments",
+               "response_metadata": {"messages": ["[ERROR] missing required field: user_id"]}})
+    );
+    // An empty value counts as missing; several problems are reported at once.
+    let r = call(
+        &m,
+        "admin.users.session.invalidate",
+        Some(demo::ADMIN_TOKEN),
+        &[("session_id", "")],
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec![
+            "[ERROR] missing required field: session_id",
+            "[ERROR] missing required field: one of user_id, team_id",
+        ]
+    );
+    // Exactly one of user_id / team_id.
+    let r = call(
+        &m,
+        "admin.users.session.invalidate",
+        Some(demo::ADMIN_TOKEN),
+        &[
+            ("session_id", "10007"),
+            ("user_id", "U0ALICE"),
+            ("team_id", "T0DEMO1"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] only one of these fields may be given: user_id, team_id"]
+    );
+}
+
+#[tokio::test]
+async fn arg_groups_views_and_chat() {
+    let m = mock().await;
+    m.add_token("xoxb-chat", demo::BOT_ID, &["chat:write"]);
+    let r = call(&m, "views.open", Some("xoxb-chat"), &[("view", "{}")]).await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] missing required field: one of trigger_id, interactivity_pointer"]
+    );
+    let r = call(
+        &m,
+        "views.open",
+        Some("xoxb-chat"),
+        &[("view", "{}"), ("interactivity_pointer", "1.2.a")],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    let r = call(
+        &m,
+        "views.open",
+        Some("xoxb-chat"),
+        &[("view", "[1]"), ("trigger_id", "1.2.a")],
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] invalid type for field: view (expected object)"]
+    );
+    let r = call(&m, "views.update", Some("xoxb-chat"), &[("view", "{}")]).await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] missing required field: one of external_id, view_id"]
+    );
+    let r = call(
+        &m,
+        "chat.postMessage",
+        Some("xoxb-chat"),
+        &[("channel", "C1")],
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] missing required field: one of attachments, blocks, text, markdown_text"]
+    );
+    let r = call(
+        &m,
+        "chat.postMessage",
+        Some("xoxb-chat"),
+        &[("channel", "C1"), ("blocks", "[]")],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    let r = call(
+        &m,
+        "chat.postMessage",
+        Some("xoxb-chat"),
+        &[("channel", "C1"), ("text", "a"), ("markdown_text", "b")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("markdown_text_conflict"));
+}
+
+#[tokio::test]
+async fn bad_integer_and_boolean() {
+    let m = mock().await;
+    let r = call(
+        &m,
+        "admin.users.session.invalidate",
+        Some(demo::ADMIN_TOKEN),
+        &[("team_id", "T0DEMO1"), ("session_id", "abc")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("invalid_arguments"));
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] invalid type for field: session_id (expected integer)"]
+    );
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        Some(demo::ADMIN_TOKEN),
+        &[("user_id", "U0ALICE"), ("mobile_only", "yes")],
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] invalid type for field: mobile_only (expected boolean)"]
+    );
+    for ok in ["true", "false", "1", "0"] {
+        let r = call(
+            &m,
+            "admin.users.session.reset",
+            Some(demo::ADMIN_TOKEN),
+            &[("user_id", "U0BOB"), ("web_only", ok)],
+        )
+        .await;
+        assert!(r.ok(), "{ok}: {}", r.text);
+    }
+}
+
+#[tokio::test]
+async fn missing_scope_and_scope_headers() {
+    let m = mock().await;
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        Some(demo::READONLY_TOKEN),
+        &[("user_id", "U0ALICE")],
+    )
+    .await;
+    assert_eq!(
+        r.json,
+        json!({"ok": false, "error": "missing_scope", "needed": "admin.users:write", "provided": "admin.users:read"})
+    );
+    assert_eq!(r.header("x-oauth-scopes"), Some("admin.users:read"));
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("admin.users:write")
+    );
+    // Bot tokens are told the bot scope.
+    let r = call(
+        &m,
+        "conversations.history",
+        Some(demo::BOT_TOKEN),
+        &[("channel", "C1")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("missing_scope"), "{}", r.text);
+    assert_eq!(r.json["needed"], "groups:history");
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("groups:history,im:history,mpim:history,channels:history")
+    );
+    assert_eq!(r.json["provided"], "chat:write,users:read");
+    // `needed` follows the token kind where bot and user lists differ.
+    let r = call(&m, "conversations.open", Some(demo::BOT_TOKEN), &[]).await;
+    assert_eq!(r.json["needed"], "channels:manage");
+    let r = call(&m, "conversations.open", Some(demo::ADMIN_TOKEN), &[]).await;
+    assert_eq!(r.json["needed"], "channels:write");
+    // Headers on success too.
+    let r = call(
+        &m,
+        "admin.users.session.list",
+        Some(demo::ADMIN_TOKEN),
+        &[("limit", "1")],
+    )
+    .await;
+    assert!(r.ok());
+    assert_eq!(
+        r.header("x-oauth-scopes"),
+        Some("admin.users:read,admin.users:write,admin,users:read")
+    );
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("admin.users:read")
+    );
+    let r = call(&m, "auth.test", Some(demo::BOT_TOKEN), &[]).await;
+    assert_eq!(r.header("x-accepted-oauth-scopes"), Some(""));
+}
+
+#[tokio::test]
+async fn runtime_tokens_and_counters() {
+    let m = mock().await;
+    m.add_token("xoxp-new", demo::BOB_ID, &["users:read"]);
+    let r = call(&m, "auth.test", Some("xoxp-new"), &[]).await;
+    assert_eq!(r.json["user_id"], demo::BOB_ID);
+    assert_eq!(r.json["user"], "bob");
+    assert_eq!(m.request_count(), 1);
+    assert_eq!(m.rate_limited_count(), 0);
+}

@@ -1,0 +1,108 @@
+//! Token-bucket rate limits.
+
+use std::time::{Duration, Instant};
+
+use slackline_mock::{MockSlack, RateLimits, demo};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn tier2_bucket_under_scaled_time() {
+    // Tier 2: 20/min. Scaled(60): refills 20 per real second.
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(RateLimits::Scaled(60.0))
+        .start()
+        .await
+        .unwrap();
+    let list = "admin.users.session.list";
+    let start = Instant::now();
+    let mut limited = None;
+    for i in 0..40 {
+        let r = call(&m, list, Some(demo::ADMIN_TOKEN), &[("limit", "1")]).await;
+        if r.status == 429 {
+            limited = Some((i, r));
+            break;
+        }
+        assert!(r.ok());
+    }
+    let (i, r) = limited.expect("rate limited within 40 requests");
+    // The bucket starts full (20) and refills 20/s while we send.
+    let sent = start.elapsed().as_secs_f64();
+    assert!(
+        i >= 20 && (i as f64) <= 21.0 + sent * 20.0,
+        "limited after {i} in {sent}s"
+    );
+    assert_eq!(
+        r.json,
+        serde_json::json!({"ok": false, "error": "ratelimited"})
+    );
+    assert_eq!(r.header("retry-after"), Some("1"));
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("admin.users:read")
+    );
+    assert_eq!(m.rate_limited_count(), 1);
+
+    // Other methods and other tokens have their own buckets.
+    assert!(
+        call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[])
+            .await
+            .ok()
+    );
+    assert!(call(&m, list, Some(demo::READONLY_TOKEN), &[]).await.ok());
+
+    // After Retry-After, a token is available again.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(call(&m, list, Some(demo::ADMIN_TOKEN), &[]).await.ok());
+}
+
+#[tokio::test]
+async fn tier1_retry_after_is_real_seconds() {
+    // Tier 1: 1/min; scaled 6x → one token every 10 real seconds.
+    let m = MockSlack::builder()
+        .demo_org()
+        .token("xoxp-teams", demo::ADMIN_ID, &["admin.teams:write"])
+        .rate_limits(RateLimits::Scaled(6.0))
+        .start()
+        .await
+        .unwrap();
+    let form = [("team_domain", "acme"), ("team_name", "Acme")];
+    assert!(
+        call(&m, "admin.teams.create", Some("xoxp-teams"), &form)
+            .await
+            .ok()
+    );
+    let r = call(&m, "admin.teams.create", Some("xoxp-teams"), &form).await;
+    assert_eq!(r.status, 429);
+    let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((9..=10).contains(&secs), "{secs}");
+}
+
+#[tokio::test]
+async fn exact_tier1_and_off() {
+    let m = MockSlack::builder().demo_org().start().await.unwrap();
+    m.add_token("xoxp-all", demo::ADMIN_ID, &["admin.teams:write"]);
+    let spec = slackline_mock::catalog::catalog()
+        .get("admin.teams.create")
+        .unwrap();
+    assert_eq!(spec.tier, slackline_mock::catalog::Tier::T1);
+    let form = [("team_domain", "acme"), ("team_name", "Acme")];
+    let r = call(&m, "admin.teams.create", Some("xoxp-all"), &form).await;
+    assert!(r.ok(), "{}", r.text);
+    let r = call(&m, "admin.teams.create", Some("xoxp-all"), &form).await;
+    assert_eq!(r.status, 429);
+    let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((59..=60).contains(&secs), "{secs}");
+
+    let off = mock().await;
+    off.add_token("xoxp-all", demo::ADMIN_ID, &["admin.teams:write"]);
+    for _ in 0..5 {
+        assert!(
+            call(&off, "admin.teams.create", Some("xoxp-all"), &form)
+                .await
+                .ok()
+        );
+    }
+    assert_eq!(off.rate_limited_count(), 0);
+}

@@ -1,0 +1,143 @@
+//! Raw-HTTP helpers (the mock must not depend on the slackline client).
+
+use std::time::Duration;
+
+use serde_json::Value;
+use slackline_mock::{MockSlack, RateLimits};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// A decoded answer.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub text: String,
+    pub json: Value,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        self.json["error"].as_str()
+    }
+
+    pub fn ok(&self) -> bool {
+        self.json["ok"] == Value::Bool(true)
+    }
+
+    pub fn messages(&self) -> Vec<String> {
+        self.json["response_metadata"]["messages"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+pub async fn mock() -> MockSlack {
+    MockSlack::builder()
+        .demo_org()
+        .rate_limits(RateLimits::Off)
+        .start()
+        .await
+        .unwrap()
+}
+
+pub async fn decode(r: reqwest::Response) -> Resp {
+    let status = r.status().as_u16();
+    let headers = r.headers().clone();
+    let text = r.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Resp {
+        status,
+        headers,
+        text,
+        json,
+    }
+}
+
+/// POST a form with the token as Bearer header.
+pub async fn call(
+    mock: &MockSlack,
+    method: &str,
+    token: Option<&str>,
+    form: &[(&str, &str)],
+) -> Resp {
+    let mut req = client()
+        .post(format!("{}{method}", mock.base_url()))
+        .form(form);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    decode(req.send().await.unwrap()).await
+}
+
+/// POST a JSON body.
+pub async fn call_json(mock: &MockSlack, method: &str, token: Option<&str>, body: &Value) -> Resp {
+    let mut req = client()
+        .post(format!("{}{method}", mock.base_url()))
+        .header("content-type", "application/json; charset=utf-8")
+        .body(body.to_string());
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    decode(req.send().await.unwrap()).await
+}
+
+/// Sends raw bytes on a fresh connection; returns everything read until the server
+/// closes the connection, a complete answer arrives, or 10 s pass.
+pub async fn raw(mock: &MockSlack, request: &[u8]) -> String {
+    let mut s = TcpStream::connect(mock.addr()).await.unwrap();
+    // The server may answer (and close) before the whole request is written.
+    let _ = s.write_all(request).await;
+    let mut out = Vec::new();
+    let mut buf = [0u8; 16384];
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match tokio::time::timeout_at(deadline, s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
+            Ok(Ok(n)) => {
+                out.extend_from_slice(&buf[..n]);
+                if complete(&out) {
+                    break;
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn complete(resp: &[u8]) -> bool {
+    let Some(end) = resp.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&resp[..end]).to_ascii_lowercase();
+    let len = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    resp.len() >= end + 4 + len
+}
+
+/// The JSON body of a raw answer.
+pub fn raw_json(resp: &str) -> Value {
+    resp.split_once("\r\n\r\n")
+        .and_then(|(_, b)| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null)
+}
