@@ -198,8 +198,9 @@ impl SlackError {
     }
 
     /// A short, stable name of the failure: the Slack error code for API
-    /// errors, otherwise `rate_limited`, `http_503`-style `http`, `decode`,
-    /// the transport kind (`connect`, `timeout`, ...), or `invalid_input`.
+    /// errors, otherwise `ratelimited`, `http_<status>` (e.g. `http_503`),
+    /// `decode`, the transport kind (`connect`, `connect_timeout`, `timeout`,
+    /// `connection_closed`, `transport`), or `invalid_input`.
     pub fn kind(&self) -> String {
         match self {
             Self::Api { code, .. } => code.clone(),

@@ -25,7 +25,10 @@ use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// Tokio's clock, so tests can run paced code under paused time.
+use tokio::time::Instant;
 
 use crate::SlackToken;
 use crate::spec::MethodSpec;
@@ -153,13 +156,28 @@ pub trait RateLimitStore: Send + Sync + 'static {
         quota: Quota,
         delay: Duration,
     ) -> StoreFuture<'a, ()>;
+
+    /// How much of a pause of `key` is left. A caller whose booked slot came
+    /// up during a pause books again instead of sending into the 429. Stores
+    /// that do not track pauses may keep this default.
+    fn pause_remaining<'a>(&'a self, key: &'a BucketKey) -> StoreFuture<'a, Duration> {
+        let _ = key;
+        Box::pin(std::future::ready(Duration::ZERO))
+    }
 }
 
 /// The default store: GCRA state (one instant per bucket) behind a mutex.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    // Theoretical arrival time of the next call, per bucket.
-    buckets: Mutex<HashMap<BucketKey, Instant>>,
+    buckets: Mutex<HashMap<BucketKey, Bucket>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    /// Theoretical arrival time of the next call.
+    tat: Instant,
+    /// The end of the last pause (a 429's Retry-After).
+    paused_until: Option<Instant>,
 }
 
 impl MemoryStore {
@@ -173,19 +191,35 @@ impl MemoryStore {
         let tolerance = interval * (quota.burst - 1);
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         if buckets.len() > 10_000 {
-            buckets.retain(|_, tat| *tat > now);
+            buckets.retain(|_, bucket| bucket.tat > now || bucket.paused_until > Some(now));
         }
-        let tat = buckets.get(key).copied().unwrap_or(now).max(now);
-        let wait = tat.saturating_duration_since(now + tolerance);
-        buckets.insert(key.clone(), tat + interval);
-        wait
+        let bucket = buckets.entry(key.clone()).or_insert(Bucket {
+            tat: now,
+            paused_until: None,
+        });
+        let tat = bucket.tat.max(now);
+        bucket.tat = tat + interval;
+        tat.saturating_duration_since(now + tolerance)
     }
 
     fn pause_at(&self, key: &BucketKey, quota: Quota, until: Instant) {
         let tolerance = quota.interval() * (quota.burst - 1);
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        let tat = buckets.entry(key.clone()).or_insert(until);
-        *tat = (*tat).max(until + tolerance);
+        let bucket = buckets.entry(key.clone()).or_insert(Bucket {
+            tat: until,
+            paused_until: None,
+        });
+        // No burst right after the pause: the next slot is `until`, then one per interval.
+        bucket.tat = bucket.tat.max(until + tolerance);
+        bucket.paused_until = bucket.paused_until.max(Some(until));
+    }
+
+    fn pause_remaining_at(&self, key: &BucketKey, now: Instant) -> Duration {
+        let buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        buckets
+            .get(key)
+            .and_then(|bucket| bucket.paused_until)
+            .map_or(Duration::ZERO, |until| until.saturating_duration_since(now))
     }
 }
 
@@ -203,6 +237,12 @@ impl RateLimitStore for MemoryStore {
     ) -> StoreFuture<'a, ()> {
         self.pause_at(key, quota, Instant::now() + delay);
         Box::pin(std::future::ready(()))
+    }
+
+    fn pause_remaining<'a>(&'a self, key: &'a BucketKey) -> StoreFuture<'a, Duration> {
+        Box::pin(std::future::ready(
+            self.pause_remaining_at(key, Instant::now()),
+        ))
     }
 }
 
@@ -294,14 +334,21 @@ impl RateLimits {
         let Some(quota) = self.quota_for(spec) else {
             return;
         };
-        let wait = self.store.reserve(key, quota).await;
-        if !wait.is_zero() {
-            tracing::trace!(
-                method = spec.name,
-                wait_ms = wait.as_millis() as u64,
-                "pacing"
-            );
-            tokio::time::sleep(wait).await;
+        // A slot booked before a 429 may come up while the bucket is paused:
+        // book again then (a few times at most; a pause always ends).
+        for _ in 0..8 {
+            let wait = self.store.reserve(key, quota).await;
+            if !wait.is_zero() {
+                tracing::trace!(
+                    method = spec.name,
+                    wait_ms = wait.as_millis() as u64,
+                    "pacing"
+                );
+                tokio::time::sleep(wait).await;
+            }
+            if self.store.pause_remaining(key).await.is_zero() {
+                return;
+            }
         }
     }
 
@@ -345,6 +392,39 @@ mod tests {
         let second = store.reserve_at(&key(), quota, now);
         assert_eq!(first.as_secs(), 10);
         assert_eq!(second.as_secs(), 11);
+        assert_eq!(store.pause_remaining_at(&key(), now).as_secs(), 10);
+        assert!(
+            store
+                .pause_remaining_at(&key(), now + Duration::from_secs(10))
+                .is_zero()
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn callers_waiting_through_a_pause_book_again() {
+        let limits = RateLimits::slack_tiers().method("m", Quota::per_minute(60.0));
+        let spec = MethodSpec {
+            name: "m",
+            scopes: &[],
+            tier: None,
+            idempotent: true,
+            http: crate::spec::HttpMethod::Post,
+            args: &[],
+        };
+        let start = tokio::time::Instant::now();
+        limits.acquire(&spec, &key()).await; // slot 0
+        let waiter = {
+            let limits = limits.clone();
+            tokio::spawn(async move {
+                limits.acquire(&spec, &key()).await; // booked for +1 s
+                tokio::time::Instant::now()
+            })
+        };
+        tokio::task::yield_now().await;
+        // A 429 arrives before the waiter's slot: it must not send at +1 s.
+        limits.pause(&spec, &key(), Duration::from_secs(5)).await;
+        let sent_at = waiter.await.unwrap() - start;
+        assert!(sent_at >= Duration::from_secs(5), "sent at {sent_at:?}");
     }
 
     #[test]

@@ -22,8 +22,9 @@ pub struct RetryPolicy {
     pub max_attempts: u32,
     /// Whether 429 answers are waited out and retried (default `true`).
     pub retry_rate_limited: bool,
-    /// The longest total time one call may spend waiting out 429s
-    /// (default 5 minutes).
+    /// The most `Retry-After` time one call may accumulate waiting out 429s
+    /// (default 5 minutes). It sums what Slack asked for; time spent queued
+    /// behind other calls by the pacer is not counted.
     pub max_rate_limit_wait: Duration,
     /// The first backoff (default 250 ms).
     pub base_backoff: Duration,
