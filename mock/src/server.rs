@@ -196,12 +196,17 @@ impl Reply {
         *resp.status_mut() = self.status;
         let h = resp.headers_mut();
         h.insert(CONTENT_TYPE, if self.html { HTML_UTF8 } else { JSON_UTF8 });
-        if let Some(t) = token {
-            h.insert(X_OAUTH_SCOPES.clone(), t.scopes_header.clone());
-            if let Some(s) = spec {
-                h.insert(X_ACCEPTED_OAUTH_SCOPES.clone(), s.accepted_header.clone());
-            }
-        }
+        // On every answer, as Slack sends them: empty when the token or the
+        // method is not known.
+        let empty = HeaderValue::from_static("");
+        h.insert(
+            X_OAUTH_SCOPES.clone(),
+            token.map_or_else(|| empty.clone(), |t| t.scopes_header.clone()),
+        );
+        h.insert(
+            X_ACCEPTED_OAUTH_SCOPES.clone(),
+            spec.map_or(empty, |s| s.accepted_header.clone()),
+        );
         if let Some(secs) = self.retry_after {
             h.insert(RETRY_AFTER, HeaderValue::from(secs));
         }

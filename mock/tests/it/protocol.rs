@@ -11,10 +11,14 @@ async fn unknown_method() {
     let r = call(&m, "no.such.method", Some(demo::ADMIN_TOKEN), &[]).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json, json!({"ok": false, "error": "unknown_method"}));
+    assert_eq!(r.text, r#"{"ok":false,"error":"unknown_method"}"#);
     assert_eq!(
         r.header("content-type"),
         Some("application/json; charset=utf-8")
     );
+    // The scope headers are on every answer; nothing is accepted by a method that does not exist.
+    assert_eq!(r.header("x-oauth-scopes"), Some(""));
+    assert_eq!(r.header("x-accepted-oauth-scopes"), Some(""));
 }
 
 #[tokio::test]
@@ -22,7 +26,9 @@ async fn not_authed_and_invalid_auth() {
     let m = mock().await;
     let r = call(&m, "auth.test", None, &[]).await;
     assert_eq!(r.json, json!({"ok": false, "error": "not_authed"}));
-    assert!(r.header("x-oauth-scopes").is_none());
+    // On every answer, empty when no token was recognised.
+    assert_eq!(r.header("x-oauth-scopes"), Some(""));
+    assert_eq!(r.header("x-accepted-oauth-scopes"), Some(""));
     let r = call(&m, "auth.test", Some("xoxp-nope"), &[]).await;
     assert_eq!(r.json, json!({"ok": false, "error": "invalid_auth"}));
     // A non-Bearer Authorization header is no token.
@@ -186,6 +192,11 @@ async fn missing_required_exact_message() {
         r.json,
         json!({"ok": false, "error": "invalid_arguments",
                "response_metadata": {"messages": ["[ERROR] missing required field: user_id"]}})
+    );
+    // Byte for byte as Slack writes it: `ok` first.
+    assert_eq!(
+        r.text,
+        r#"{"ok":false,"error":"invalid_arguments","response_metadata":{"messages":["[ERROR] missing required field: user_id"]}}"#
     );
     // An empty value counts as missing; several problems are reported at once.
     let r = call(
