@@ -11,8 +11,9 @@
 //! Input: one user ID per line, from `--input FILE` or standard input
 //! (`--input -`); surrounding whitespace is trimmed, blank lines and lines
 //! starting with `#` are skipped, and an ID listed twice is reset once.
-//! Without `--input`, with `SLACK_TOKEN` set, standard input is read when it
-//! is not a terminal; in emulator mode the built-in demo list is used.
+//! The file may also be given as a plain argument. Without one, IDs piped on
+//! standard input are read; in emulator mode, with nothing piped, the
+//! built-in demo list is used.
 //!
 //! The calls run concurrently (`--concurrency`, default 100, which is also the
 //! client's in-flight cap); the client paces them by Slack's tier for the
@@ -34,12 +35,13 @@
 //! org plus `--demo-users N` members (`U00000001`...), with Slack's rate limits
 //! running `--time-scale K` times faster (default 60: Tier 2 becomes 20 calls a
 //! second) and the client paced at the same scale. Given no input there, it
-//! resets a built-in list: the N members, the demo users `U0ALICE`, `U0BOB`
-//! and `U0CAROL`, and, to show failures being reported, the primary owner
+//! resets a built-in list: the N members and the demo users `U0ALICE`,
+//! `U0BOB` and `U0CAROL`. With `--demo-failures` the list also holds users
+//! that cannot be reset, to show failures being reported: the primary owner
 //! `U0OWNER` (`cannot_reset_primary_owner`), the bot `B0BOT`
 //! (`cannot_reset_bot`), two unknown IDs (`user_not_found`), one malformed ID
-//! (`invalid_id`, never sent) and one duplicate line. That demo therefore ends
-//! with exit status 1 and a `failed_user_ids.txt`.
+//! (`invalid_id`, never sent) and one duplicate line; that run ends with exit
+//! status 1 and a `failed_user_ids.txt`.
 //!
 //! **With `SLACK_TOKEN`** it talks to `SLACK_API_URL` (default
 //! `https://slack.com/api/`) at Slack's real tiers.
@@ -64,6 +66,9 @@ struct Cli {
     /// input, or in emulator mode a built-in demo list.
     #[arg(long, short, value_name = "FILE")]
     input: Option<PathBuf>,
+    /// The same as `--input FILE`, given as a plain argument.
+    #[arg(value_name = "FILE", conflicts_with = "input")]
+    file: Option<PathBuf>,
     /// Only expire mobile sessions.
     #[arg(long)]
     mobile_only: bool,
@@ -85,6 +90,11 @@ struct Cli {
     /// Emulator mode: how much faster than Slack's clock the rate limits run.
     #[arg(long, value_name = "K", default_value_t = 60.0, value_parser = positive_f64)]
     time_scale: f64,
+    /// Emulator mode: add users that cannot be reset to the built-in demo list
+    /// (the primary owner, a bot, unknown and malformed IDs), to show how
+    /// failures are reported.
+    #[arg(long)]
+    demo_failures: bool,
     /// Log every retry (rate limits, 5xx, timeouts) on stderr.
     #[arg(long, short)]
     verbose: bool,
@@ -129,14 +139,21 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
         .user_agent_suffix("bulk_session_reset");
 
     let real_slack = std::env::var_os("SLACK_TOKEN").is_some();
-    let (text, source) = match &cli.input {
+    let (text, source) = match cli.input.as_ref().or(cli.file.as_ref()) {
         Some(path) => read_input(path)?,
-        None if !real_slack => (
-            demo_input(cli.demo_users),
-            "the built-in demo list".to_owned(),
-        ),
-        None if !std::io::stdin().is_terminal() => read_input(Path::new("-"))?,
-        None => bail!("give the user IDs with --input FILE (or pipe them on standard input)"),
+        None if real_slack && !std::io::stdin().is_terminal() => read_input(Path::new("-"))?,
+        None if real_slack => {
+            bail!("give the user IDs with --input FILE (or pipe them on standard input)")
+        }
+        None => match piped_stdin(Duration::from_secs(2)) {
+            Some(text) if !bulk::parse_user_ids(&text).ids.is_empty() => {
+                (text, "standard input".to_owned())
+            }
+            _ => (
+                demo_input(cli.demo_users, cli.demo_failures),
+                "the built-in demo list".to_owned(),
+            ),
+        },
     };
 
     // The emulator, in emulator mode: kept running until the job is done.
@@ -282,24 +299,34 @@ fn read_input(path: &Path) -> anyhow::Result<(String, String)> {
     }
 }
 
+/// Standard input, when IDs are piped in: read only if it is not a terminal
+/// and ends within `grace` (an idle pipe that never closes must not hang the
+/// demo; then the built-in list is used).
+fn piped_stdin(grace: Duration) -> Option<String> {
+    if std::io::stdin().is_terminal() {
+        return None;
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let read = std::io::stdin().read_to_string(&mut text);
+        let _ = sender.send(read.ok().map(|_| text));
+    });
+    receiver.recv_timeout(grace).ok().flatten()
+}
+
 /// The built-in emulator demo list (see the module documentation).
-fn demo_input(members: usize) -> String {
+fn demo_input(members: usize, with_failures: bool) -> String {
     let mut lines = vec!["# built-in demo list".to_owned()];
     lines.extend((1..=members).map(member_id));
-    lines.extend(
-        [
-            demo::ALICE_ID,
-            demo::BOB_ID,
-            demo::CAROL_ID,
-            demo::OWNER_ID,
-            demo::BOT_ID,
-        ]
-        .map(str::to_owned),
-    );
-    lines.push("U0NOSUCH1".to_owned());
-    lines.push("  U0NOSUCH2  ".to_owned());
-    lines.push("not a user id".to_owned());
-    lines.push(demo::ALICE_ID.to_owned()); // a duplicate: reset once
+    lines.extend([demo::ALICE_ID, demo::BOB_ID, demo::CAROL_ID].map(str::to_owned));
+    if with_failures {
+        lines.extend([demo::OWNER_ID, demo::BOT_ID].map(str::to_owned));
+        lines.push("U0NOSUCH1".to_owned());
+        lines.push("  U0NOSUCH2  ".to_owned());
+        lines.push("not a user id".to_owned());
+        lines.push(demo::ALICE_ID.to_owned()); // a duplicate: reset once
+    }
     lines.join("\n")
 }
 
