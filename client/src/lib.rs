@@ -8,6 +8,7 @@ pub mod api;
 mod client;
 mod encode;
 mod error;
+mod flatten;
 pub mod ratelimit;
 mod response;
 pub mod retry;
@@ -26,6 +27,7 @@ pub use client::{
 };
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
+pub use flatten::encode_flatten;
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
 pub use retry::RetryPolicy;

@@ -2,6 +2,7 @@
 //! any release; only `#[slack_method]` expansions use them.
 
 pub use crate::encode::{EncodeArg, Form, encode_json};
+pub use crate::flatten::encode_flatten;
 pub use crate::response::FromSlackBody;
 pub use crate::spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
 pub use crate::{AsSlackClient, SlackClient, SlackError, SlackToken};

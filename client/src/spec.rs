@@ -20,6 +20,8 @@ pub enum ArgEncoding {
     Form,
     /// A JSON document (`Json<T>` or `#[slack(json)]`), e.g. `blocks`.
     Json,
+    /// A `#[slack(flatten)]` struct: each of its fields is an argument.
+    Flatten,
 }
 
 /// One argument of a declared Slack method.

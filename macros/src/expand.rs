@@ -137,6 +137,7 @@ fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
             Encoding::JsonType | Encoding::JsonAttr => {
                 quote!(::slackline::__private::ArgEncoding::Json)
             }
+            Encoding::Flatten => quote!(::slackline::__private::ArgEncoding::Flatten),
         };
         quote! {
             ::slackline::__private::ArgSpec {
@@ -204,6 +205,12 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
         // reported there (`EncodeArg` has `#[diagnostic::on_unimplemented]`).
         let span = ty.span();
         match p.encoding {
+            Encoding::Flatten if p.has_impl_trait() => quote_spanned! {span=>
+                ::slackline::__private::encode_flatten(&#ident, &mut #form);
+            },
+            Encoding::Flatten => quote_spanned! {span=>
+                ::slackline::__private::encode_flatten::<#ty>(&#ident, &mut #form);
+            },
             Encoding::JsonAttr if p.optional => quote_spanned! {span=>
                 if let ::core::option::Option::Some(#value) = &#ident {
                     ::slackline::__private::encode_json(#value, #wire, &mut #form);
@@ -265,6 +272,7 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
 fn capacity_guess(p: &model::Param) -> usize {
     let value = match p.encoding {
         Encoding::JsonType | Encoding::JsonAttr => 256,
+        Encoding::Flatten => 128,
         Encoding::Form => 24,
     };
     p.slack_name.value.len() + 2 + value
@@ -317,8 +325,10 @@ fn doc_section(m: &Method, const_ident: &Ident) -> Vec<TokenStream> {
             if !p.optional {
                 args.push_str(" (required)");
             }
-            if p.encoding != Encoding::Form {
-                args.push_str(" (JSON)");
+            match p.encoding {
+                Encoding::Form => {}
+                Encoding::JsonType | Encoding::JsonAttr => args.push_str(" (JSON)"),
+                Encoding::Flatten => args.push_str(" (its fields are the arguments)"),
             }
         }
         lines.push(args);

@@ -73,6 +73,8 @@ pub(crate) enum Encoding {
     JsonType,
     /// `#[slack(json)]`: any `Serialize` value, through `encode_json`.
     JsonAttr,
+    /// `#[slack(flatten)]`: a `Serialize` struct whose fields are arguments.
+    Flatten,
 }
 
 /// One Slack argument.
@@ -224,6 +226,8 @@ impl Method {
                 continue;
             };
             match check_param(param, cx) {
+                // A flattened struct's field names are known only at run time.
+                Some(param) if param.encoding == Encoding::Flatten => params.push(param),
                 Some(param) => {
                     let wire = &param.slack_name.value;
                     if let Some(first) = wire_names.get(wire) {
@@ -366,7 +370,25 @@ fn check_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
     let ident = plain_ident(&param.pat, cx);
     let ty = (*param.ty).clone();
     let json_type = is_json_type(&ty);
+    if let Some(span) = attrs.flatten {
+        let clash = if attrs.json.is_some() {
+            Some(
+                "`flatten` and `json` exclude each other: a flattened struct's fields are the arguments",
+            )
+        } else if attrs.rename.is_some() {
+            Some(
+                "a flattened struct has no name on the wire: its fields are the arguments (rename them with `#[serde(rename)]`)",
+            )
+        } else {
+            None
+        };
+        if let Some(message) = clash {
+            cx.error_at(span, message);
+            return None;
+        }
+    }
     let encoding = match (attrs.json, json_type) {
+        _ if attrs.flatten.is_some() => Encoding::Flatten,
         (Some(span), true) => {
             cx.error_at(
                 span,

@@ -20,7 +20,7 @@ use crate::ctxt::Ctxt;
 /// The keys `#[slack_method]` accepts after the method name.
 pub(crate) const METHOD_KEYS: &str = "`scope`, `scopes`, `tier`, `idempotent`, `http`";
 /// The keys `#[slack(...)]` accepts on a parameter.
-pub(crate) const PARAM_KEYS: &str = "`rename`, `json`";
+pub(crate) const PARAM_KEYS: &str = "`rename`, `json`, `flatten`";
 
 /// `#[slack_method(...)]`'s arguments as written.
 #[derive(Default)]
@@ -215,6 +215,8 @@ pub(crate) struct ParamAttrs {
     pub rename: Option<LitStr>,
     /// The span of `json` in `#[slack(json)]`.
     pub json: Option<Span>,
+    /// The span of `flatten` in `#[slack(flatten)]`.
+    pub flatten: Option<Span>,
     /// The span of the first `#[slack]` attribute, if any.
     pub first: Option<Span>,
 }
@@ -264,6 +266,14 @@ fn param_key(meta: &ParseNestedMeta<'_>, parsed: &mut ParamAttrs) -> syn::Result
             return Err(meta.error("`json` is a flag: write `#[slack(json)]`"));
         }
         parsed.json = Some(meta.path.segments[0].ident.span());
+    } else if meta.path.is_ident("flatten") {
+        if parsed.flatten.is_some() {
+            return Err(meta.error("duplicate `flatten`"));
+        }
+        if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+            return Err(meta.error("`flatten` is a flag: write `#[slack(flatten)]`"));
+        }
+        parsed.flatten = Some(meta.path.segments[0].ident.span());
     } else {
         return Err(meta.error(format_args!(
             "unknown `slack` parameter attribute `{}`; expected one of {PARAM_KEYS}",

@@ -529,3 +529,77 @@ fn plain_http_is_refused_off_loopback() {
             .is_ok()
     );
 }
+
+#[derive(serde::Serialize)]
+pub struct ListOptions<'a> {
+    limit: Option<u32>,
+    cursor: Option<&'a str>,
+    #[serde(rename = "types")]
+    kinds: Vec<&'a str>,
+    exclude_archived: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_id: Option<&'a str>,
+}
+
+pub trait Flattened {
+    #[slack_method("conversations.list", scope = "channels:read")]
+    async fn conversations_list_with(
+        &self,
+        token: &SlackToken,
+        #[slack(flatten)] options: &ListOptions<'_>,
+        #[slack(flatten)] extra: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Result<DefaultSuccess, SlackError>;
+}
+impl Flattened for slackline::SlackClient {}
+
+#[tokio::test]
+async fn flattened_struct_fields_are_arguments() {
+    let server = server_answering(ok()).await;
+    let client = plain_client(&api_base(&server));
+    let options = ListOptions {
+        limit: Some(200),
+        cursor: None,
+        kinds: vec!["public_channel", "private_channel"],
+        exclude_archived: true,
+        team_id: None,
+    };
+    let extra = std::collections::BTreeMap::from([("x_note".to_owned(), "a b&c".to_owned())]);
+    client
+        .conversations_list_with(&token(), &options, Some(extra))
+        .await
+        .unwrap();
+    client
+        .conversations_list_with(&token(), &options, None)
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(
+        std::str::from_utf8(&requests[0].body).unwrap(),
+        "limit=200&types=public_channel%2Cprivate_channel&exclude_archived=true&x_note=a+b%26c"
+    );
+    assert_eq!(
+        std::str::from_utf8(&requests[1].body).unwrap(),
+        "limit=200&types=public_channel%2Cprivate_channel&exclude_archived=true"
+    );
+}
+
+#[tokio::test]
+async fn a_flattened_value_that_is_not_a_struct_fails_before_sending() {
+    pub trait Misused {
+        #[slack_method("conversations.list", scope = "channels:read")]
+        async fn misused(
+            &self,
+            token: &SlackToken,
+            #[slack(flatten)] options: u32,
+        ) -> Result<DefaultSuccess, SlackError>;
+    }
+    impl Misused for slackline::SlackClient {}
+    let server = server_answering(ok()).await;
+    let client = plain_client(&api_base(&server));
+    let err = client.misused(&token(), 7).await.unwrap_err();
+    assert!(
+        matches!(&err, SlackError::InvalidInput { method: Some("conversations.list"), message } if message.contains("struct or a map")),
+        "{err:?}"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -30,7 +30,9 @@ pub trait ArgumentNames {
     async fn bad_slack_attributes(
         &self,
         token: &SlackToken,
-        #[slack(flatten)] options: &str,
+        #[slack(paginate)] options: &str,
+        #[slack(flatten, json)] more: Vec<u8>,
+        #[slack(flatten, rename = "opts")] opts: Vec<u8>,
         #[slack(json)] blocks: Json<Vec<u8>>,
         #[slack(json = true)] attachments: Vec<u8>,
     ) -> Result<DefaultSuccess, SlackError>;
