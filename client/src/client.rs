@@ -248,7 +248,17 @@ impl SlackClient {
             if !may_retry || attempt >= policy.max_attempts {
                 return Err(error);
             }
-            let wait = policy.backoff_for(attempt);
+            // A 503 may say when to come back; never sooner than the backoff.
+            let asked = match &error {
+                SlackError::Http {
+                    retry_after: Some(asked),
+                    ..
+                } => *asked,
+                _ => Duration::ZERO,
+            };
+            let wait = policy
+                .backoff_for(attempt)
+                .max(asked.min(policy.max_backoff));
             tracing::warn!(
                 method = spec.name,
                 attempt,

@@ -14,7 +14,8 @@ use std::time::Duration;
 /// Waits between attempts grow exponentially with full jitter, from
 /// [`base_backoff`](Self::base_backoff) up to [`max_backoff`](Self::max_backoff);
 /// at most [`max_attempts`](Self::max_attempts) attempts are made (429s do not
-/// count). Every retry is a `tracing` event at `WARN`.
+/// count). A 5xx answer's `Retry-After` (up to `max_backoff`) is waited at
+/// least. Every retry is a `tracing` event at `WARN`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RetryPolicy {

@@ -603,3 +603,35 @@ async fn a_flattened_value_that_is_not_a_struct_fails_before_sending() {
     );
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_503_retry_after_is_honoured_by_idempotent_retries() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
+    let client = plain_builder(&api_base(&server))
+        .retry_policy(
+            slackline::RetryPolicy::default()
+                .backoff(Duration::from_millis(1), Duration::from_secs(5)),
+        )
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    client
+        .admin_users_session_reset(&token(), "U1", None, None)
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
