@@ -84,7 +84,7 @@ fn failure_line(err: &SlackError) -> String {
 }
 
 async fn run(cli: Cli) -> Result<(), SlackError> {
-    if std::env::var_os("SLACK_TOKEN").is_some() {
+    if slackline_examples::slack_token_set() {
         let token = SlackToken::from_env("SLACK_TOKEN")?;
         let client = SlackClient::builder().base_url_from_env().build()?;
         let Some(command) = cli.command else {

@@ -138,7 +138,7 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
         .max_in_flight(options.concurrency)
         .user_agent_suffix("bulk_session_reset");
 
-    let real_slack = std::env::var_os("SLACK_TOKEN").is_some();
+    let real_slack = slackline_examples::slack_token_set();
     let (text, source) = match cli.input.as_ref().or(cli.file.as_ref()) {
         Some(path) => read_input(path)?,
         None if real_slack && !std::io::stdin().is_terminal() => read_input(Path::new("-"))?,

@@ -111,7 +111,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {:<32} {}", spec.name, spec.scopes.join(", "));
     }
 
-    let (_mock, client, token, user) = if std::env::var_os("SLACK_TOKEN").is_some() {
+    let (_mock, client, token, user) = if slackline_examples::slack_token_set() {
         let user = std::env::args()
             .nth(1)
             .ok_or("usage: declare_your_own <user_id>")?;

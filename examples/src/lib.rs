@@ -4,3 +4,10 @@
 //! benchmarks share: [`bulk`], the bulk session reset job.
 
 pub mod bulk;
+
+/// Whether `SLACK_TOKEN` is set to something: the examples then talk to
+/// `SLACK_API_URL` (default `https://slack.com/api/`); otherwise (unset or
+/// empty) they run on the embedded emulator.
+pub fn slack_token_set() -> bool {
+    std::env::var_os("SLACK_TOKEN").is_some_and(|value| !value.is_empty())
+}
