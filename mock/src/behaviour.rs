@@ -21,7 +21,7 @@ pub(crate) fn run(
         ("admin.users.session.resetBulk", Some(t)) => reset_bulk(shared, t, args),
         ("admin.users.session.invalidate", Some(t)) => invalidate(shared, t, args),
         ("admin.users.session.list", Some(t)) => list(shared, t, args),
-        _ => Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}")),
+        _ => Reply::ok(),
     }
 }
 
@@ -33,9 +33,7 @@ fn api_test(args: &[(String, String)]) -> Reply {
         .collect();
     match arg(args, "error") {
         Some(code) => Reply::ok_value(&json!({"ok": false, "error": code, "args": echoed})),
-        None if echoed.is_empty() => {
-            Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
-        }
+        None if echoed.is_empty() => Reply::ok(),
         None => Reply::ok_value(&json!({"ok": true, "args": echoed})),
     }
 }
@@ -121,7 +119,7 @@ fn reset(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply
     }
     let (web, mobile) = reset_kinds(args);
     org.reset_user(user_id, web, mobile);
-    ok()
+    Reply::ok()
 }
 
 /// All users are checked first; on any error nothing is reset.
@@ -143,7 +141,7 @@ fn reset_bulk(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
     for u in &user_ids {
         org.reset_user(u, web, mobile);
     }
-    ok()
+    Reply::ok()
 }
 
 /// A JSON array of strings (`["U1","U2"]`) or a comma-separated list (`U1,U2`).
@@ -170,6 +168,7 @@ fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
     }
+    // Validated as an integer already; one beyond i64 names no session.
     let Some(session_id) = arg(args, "session_id").and_then(|s| s.parse::<i64>().ok()) else {
         return Reply::error("session_not_found");
     };
@@ -203,7 +202,7 @@ fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
         return Reply::error("cannot_invalidate_primary_owner");
     }
     org.remove_session(session_id);
-    ok()
+    Reply::ok()
 }
 
 const CURSOR_PREFIX: &str = "session:";
@@ -213,10 +212,7 @@ fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply 
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
     }
-    let limit = arg(args, "limit")
-        .and_then(|s| s.parse::<i64>().ok())
-        .filter(|n| *n > 0)
-        .map_or(1000, |n| n.min(1000)) as usize;
+    let limit = list_limit(arg(args, "limit"));
     let after = match arg(args, "cursor") {
         None => None,
         Some(c) => match decode_cursor(c) {
@@ -232,14 +228,12 @@ fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply 
     if user.is_some_and(|u| !org.users.contains_key(u)) {
         return Reply::error("user_not_found");
     }
-    let start = after.map_or(i64::MIN, |a| a.saturating_add(1));
-    let mut page: Vec<(i64, &SessionRec)> = org
-        .sessions
-        .range(start..)
-        .filter(|(_, s)| team.is_none_or(|t| s.team_id == t) && user.is_none_or(|u| s.user_id == u))
-        .take(limit + 1)
-        .map(|(id, s)| (*id, s))
-        .collect();
+    let start = match after {
+        None => i64::MIN,
+        Some(i64::MAX) => return list_answer(&[], String::new()),
+        Some(a) => a + 1,
+    };
+    let mut page = org.page(start, team, user, limit + 1);
     let next_cursor = if page.len() > limit {
         page.truncate(limit);
         page.last()
@@ -248,6 +242,10 @@ fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply 
     } else {
         String::new()
     };
+    list_answer(&page, next_cursor)
+}
+
+fn list_answer(page: &[(i64, &SessionRec)], next_cursor: String) -> Reply {
     let sessions: Vec<Value> = page.iter().map(|(id, s)| session_json(*id, s)).collect();
     Reply::ok_value(&json!({
         "ok": true,
@@ -255,6 +253,26 @@ fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply 
         "response_metadata": { "next_cursor": next_cursor },
     }))
 }
+
+/// Page size of `admin.users.session.list`: default and maximum [`MAX_LIMIT`]; values
+/// `<= 0` mean the default, larger ones (even beyond `i64`) the maximum.
+fn list_limit(raw: Option<&str>) -> usize {
+    let Some(raw) = raw else {
+        return MAX_LIMIT;
+    };
+    let digits = raw.strip_prefix('+').unwrap_or(raw);
+    if digits.starts_with('-') {
+        return MAX_LIMIT;
+    }
+    match digits.parse::<u64>() {
+        Ok(0) => MAX_LIMIT,
+        Ok(n) => usize::try_from(n).map_or(MAX_LIMIT, |n| n.min(MAX_LIMIT)),
+        // Validated as an integer already: only overflow gets here.
+        Err(_) => MAX_LIMIT,
+    }
+}
+
+const MAX_LIMIT: usize = 1000;
 
 fn session_json(id: i64, s: &SessionRec) -> Value {
     let (hardware, os, os_version, client, ip, recent_ip) = match s.kind {
@@ -293,17 +311,17 @@ fn session_json(id: i64, s: &SessionRec) -> Value {
     })
 }
 
-fn ok() -> Reply {
-    Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
-}
-
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Slack-style opaque cursor: standard base64 (with padding) of `session:<last id>`.
 pub(crate) fn encode_cursor(last_id: i64) -> String {
-    let raw = format!("{CURSOR_PREFIX}{last_id}");
+    base64(format!("{CURSOR_PREFIX}{last_id}").as_bytes())
+}
+
+/// Standard base64 with padding.
+fn base64(raw: &[u8]) -> String {
     let mut out = String::with_capacity(raw.len().div_ceil(3) * 4);
-    for chunk in raw.as_bytes().chunks(3) {
+    for chunk in raw.chunks(3) {
         let b = [
             chunk[0],
             *chunk.get(1).unwrap_or(&0),
@@ -321,8 +339,16 @@ pub(crate) fn encode_cursor(last_id: i64) -> String {
     out
 }
 
+/// The session id in a cursor from [`encode_cursor`]; `None` for anything else (also
+/// takes it without padding or with surrounding whitespace). Such cursors never contain
+/// `+` or `/`, so a client that forgets to percent-encode them cannot break them.
 pub(crate) fn decode_cursor(cursor: &str) -> Option<i64> {
-    let bytes = cursor.trim_end_matches('=').as_bytes();
+    // `session:` + an i64 is at most 28 bytes, 40 base64 characters.
+    const MAX_LEN: usize = 64;
+    let bytes = cursor.trim().trim_end_matches('=').as_bytes();
+    if bytes.len() > MAX_LEN {
+        return None;
+    }
     let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
     let mut acc: u32 = 0;
     let mut bits = 0;
@@ -353,6 +379,42 @@ mod tests {
         assert_eq!(encode_cursor(10001), "c2Vzc2lvbjoxMDAwMQ==");
         assert_eq!(decode_cursor("garbage!"), None);
         assert_eq!(decode_cursor("dXNlcjpVMDYxTkZUVDI="), None);
+        // Robust to what clients and forms do to it.
+        let c = encode_cursor(10001);
+        assert_eq!(decode_cursor(c.trim_end_matches('=')), Some(10001));
+        assert_eq!(decode_cursor(&format!(" {c} ")), Some(10001));
+        for id in (-1000..100_000).chain([i64::MIN, i64::MAX]) {
+            let c = encode_cursor(id);
+            assert!(!c.contains(['+', '/']), "{c}");
+        }
+        // Garbage of any size, padding in the middle, empty.
+        assert_eq!(decode_cursor(&"A".repeat(1 << 20)), None);
+        assert_eq!(decode_cursor("c2Vz=c2lvbjox"), None);
+        assert_eq!(decode_cursor(""), None);
+        assert_eq!(decode_cursor("==="), None);
+        // Out of range ids do not parse.
+        assert_eq!(
+            decode_cursor(&base64(b"session:99999999999999999999")),
+            None
+        );
+        assert_eq!(decode_cursor(&base64(b"session:")), None);
+        assert_eq!(decode_cursor(&base64(b"session:\xff")), None);
+        assert_eq!(
+            decode_cursor(&base64(b"session:-9223372036854775808")),
+            Some(i64::MIN)
+        );
+    }
+
+    #[test]
+    fn limits() {
+        assert_eq!(list_limit(None), 1000);
+        assert_eq!(list_limit(Some("1")), 1);
+        assert_eq!(list_limit(Some("+7")), 7);
+        assert_eq!(list_limit(Some("0")), 1000);
+        assert_eq!(list_limit(Some("-5")), 1000);
+        assert_eq!(list_limit(Some("5000")), 1000);
+        assert_eq!(list_limit(Some("99999999999999999999999999")), 1000);
+        assert_eq!(list_limit(Some("-99999999999999999999999999")), 1000);
     }
 
     #[test]

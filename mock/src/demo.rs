@@ -22,6 +22,11 @@
 
 /// Enterprise (org) id.
 pub const ENTERPRISE_ID: &str = "E0DEMO";
+/// The app every token belongs to unless registered with
+/// [`MockSlackBuilder::app_token`](crate::MockSlackBuilder::app_token) or
+/// [`MockSlack::add_app_token`](crate::MockSlack::add_app_token). Rate-limit buckets are
+/// per method, per team, per app, so the demo tokens of `T0DEMO1` share them.
+pub const APP_ID: &str = "A0DEMO";
 /// Enterprise name.
 pub const ENTERPRISE_NAME: &str = "Acme Corp";
 /// The main team.

@@ -10,7 +10,7 @@ pub enum Fault {
     /// Answer with this HTTP status and a Slack-like JSON body
     /// (`{"ok":false,"error":"internal_error"}` for 500, `"service_unavailable"` for 503,
     /// `"request_timeout"` for 504, `"http_<status>"` otherwise; 429 also carries
-    /// `Retry-After: 1`). Invalid status codes become 500.
+    /// `Retry-After: 1`). Invalid and informational (1xx) status codes become 500.
     Status(u16),
     /// Wait this long, then process the request normally.
     Delay(Duration),

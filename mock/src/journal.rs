@@ -42,6 +42,22 @@ pub(crate) struct Recorded {
 }
 
 impl Recorded {
+    /// Approximate heap footprint, for the journal's byte budget.
+    fn approx_bytes(&self) -> usize {
+        const PER_ITEM: usize = 64; // String/Vec headers, map slots
+        let args: usize = self
+            .args
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + PER_ITEM)
+            .sum();
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + PER_ITEM)
+            .sum();
+        std::mem::size_of::<Recorded>() + self.method.len() + args + headers
+    }
+
     fn to_entry(&self) -> JournalEntry {
         JournalEntry {
             method: self.method.clone(),
@@ -66,17 +82,27 @@ impl Recorded {
     }
 }
 
+#[derive(Debug, Default)]
+struct Ring {
+    /// Entries with their approximate size.
+    entries: VecDeque<(usize, Recorded)>,
+    bytes: usize,
+}
+
+/// Bounded twice: by entry count and by approximate bytes (the oldest go first).
 #[derive(Debug)]
 pub(crate) struct Journal {
     capacity: usize,
-    entries: Mutex<VecDeque<Recorded>>,
+    max_bytes: usize,
+    ring: Mutex<Ring>,
 }
 
 impl Journal {
-    pub(crate) fn new(capacity: usize) -> Journal {
+    pub(crate) fn new(capacity: usize, max_bytes: usize) -> Journal {
         Journal {
             capacity,
-            entries: Mutex::new(VecDeque::new()),
+            max_bytes,
+            ring: Mutex::new(Ring::default()),
         }
     }
 
@@ -84,26 +110,82 @@ impl Journal {
         self.capacity > 0
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Ring> {
+        self.ring.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub(crate) fn push(&self, entry: Recorded) {
         if self.capacity == 0 {
             return;
         }
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.len() >= self.capacity {
-            entries.pop_front();
+        // Measured outside the lock.
+        let size = entry.approx_bytes();
+        let mut ring = self.lock();
+        while let Some((front, _)) = ring.entries.front() {
+            let over_count = ring.entries.len() >= self.capacity;
+            let over_bytes = ring.bytes.saturating_add(size) > self.max_bytes;
+            if !(over_count || over_bytes) {
+                break;
+            }
+            let front = *front;
+            ring.bytes -= front;
+            ring.entries.pop_front();
         }
-        entries.push_back(entry);
+        ring.bytes += size;
+        ring.entries.push_back((size, entry));
     }
 
     pub(crate) fn snapshot(&self) -> Vec<JournalEntry> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.iter().map(Recorded::to_entry).collect()
+        let ring = self.lock();
+        let mut out = Vec::with_capacity(ring.entries.len());
+        out.extend(ring.entries.iter().map(|(_, r)| r.to_entry()));
+        out
     }
 
     pub(crate) fn clear(&self) {
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        let mut ring = self.lock();
+        ring.entries.clear();
+        ring.bytes = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(arg_len: usize) -> Recorded {
+        Recorded {
+            method: "api.test".to_owned(),
+            args: vec![("a".to_owned(), "x".repeat(arg_len))],
+            headers: HeaderMap::new(),
+            received_at: SystemTime::now(),
+            http_method: Method::POST,
+            token_present: false,
+        }
+    }
+
+    #[test]
+    fn count_and_byte_bounds() {
+        let j = Journal::new(3, usize::MAX);
+        for _ in 0..10 {
+            j.push(rec(1));
+        }
+        assert_eq!(j.snapshot().len(), 3);
+
+        // 1 MiB arguments under a 3.5 MiB budget: at most 3 kept.
+        let j = Journal::new(1000, 3 * 1024 * 1024 + 512 * 1024);
+        for _ in 0..20 {
+            j.push(rec(1024 * 1024));
+        }
+        assert_eq!(j.snapshot().len(), 3);
+        assert!(j.lock().bytes <= 3 * 1024 * 1024 + 512 * 1024);
+        // An entry larger than the whole budget is still kept (alone).
+        j.push(rec(8 * 1024 * 1024));
+        assert_eq!(j.snapshot().len(), 1);
+        j.push(rec(1));
+        assert_eq!(j.snapshot().len(), 1);
+        j.clear();
+        assert!(j.snapshot().is_empty());
+        assert_eq!(j.lock().bytes, 0);
     }
 }

@@ -21,7 +21,7 @@ use tokio::task::JoinHandle;
 pub use crate::fault::Fault;
 pub use crate::journal::JournalEntry;
 pub use crate::org::{MockSession, MockUser, SessionKind, UserRole};
-pub use crate::ratelimit::RateLimits;
+pub use crate::ratelimit::{MAX_RETRY_AFTER_SECS, RateLimits};
 
 use crate::fault::FaultQueue;
 use crate::journal::Journal;
@@ -31,6 +31,11 @@ use crate::server::Shared;
 
 /// Default capacity of the request journal (oldest entries are dropped beyond it).
 pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
+
+/// Default memory budget of the request journal, in (approximate) bytes of arguments,
+/// headers and bookkeeping: the oldest entries are dropped beyond it, so that large
+/// bodies (up to 1 MiB each) cannot make the journal grow without bound.
+pub const DEFAULT_JOURNAL_MAX_BYTES: usize = 256 * 1024 * 1024;
 
 /// Id of the `i`-th member added by [`MockSlackBuilder::members`]: `"U"` followed by `i`
 /// zero-padded to 8 digits (`member_id(1) == "U00000001"`). Members are numbered from 1.
@@ -43,7 +48,6 @@ pub fn member_id(i: usize) -> String {
 /// Dropping it stops the server: the listener closes and every connection task is
 /// aborted. [`MockSlack::shutdown`] stops it gracefully instead (in-flight requests are
 /// answered, for up to 5 seconds).
-#[derive(Debug)]
 pub struct MockSlack {
     shared: Arc<Shared>,
     addr: SocketAddr,
@@ -96,17 +100,25 @@ impl MockSlack {
         self.shared.org().sessions_of(user_id)
     }
 
-    /// Registers (or replaces) a token for `user_id` with `scopes`. The token's team is the
-    /// user's team (the first team of the org if the user is unknown). Tokens starting
-    /// with `xoxb-` are bot tokens (relevant for `missing_scope`'s `needed`).
+    /// Registers (or replaces) a token of the demo app ([`demo::APP_ID`]) for `user_id`
+    /// with `scopes`. The token's team is the user's team (the first team of the org if
+    /// the user is unknown). Tokens starting with `xoxb-` are bot tokens (relevant for
+    /// `missing_scope`'s `needed`).
     pub fn add_token(&self, token: &str, user_id: &str, scopes: &[&str]) {
+        self.add_app_token(demo::APP_ID, token, user_id, scopes);
+    }
+
+    /// Like [`add_token`](MockSlack::add_token), for the app `app_id`. Rate limits are
+    /// per method, per team, per app: tokens of different apps have their own buckets,
+    /// tokens of one app in one team share them.
+    pub fn add_app_token(&self, app_id: &str, token: &str, user_id: &str, scopes: &[&str]) {
         let org = self.shared.org();
-        let team = team_of(&org, user_id);
-        self.shared
+        let mut tokens = self
+            .shared
             .tokens
             .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(&org, token, user_id, &team, scopes);
+            .unwrap_or_else(|e| e.into_inner());
+        register_token(&mut tokens, &org, app_id, token, user_id, scopes);
     }
 
     /// Number of HTTP 429 answers sent (rate limits and injected faults).
@@ -129,6 +141,17 @@ impl MockSlack {
     }
 }
 
+/// Short on purpose: no tokens, and not the whole org or journal.
+impl std::fmt::Debug for MockSlack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockSlack")
+            .field("addr", &self.addr)
+            .field("requests", &self.request_count())
+            .field("rate_limited", &self.rate_limited_count())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Drop for MockSlack {
     fn drop(&mut self) {
         let _ = self.shutdown.send(true);
@@ -138,12 +161,23 @@ impl Drop for MockSlack {
     }
 }
 
-fn team_of(org: &Org, user_id: &str) -> String {
-    org.users
+/// The one place tokens are registered (builder and run time alike): the token's team is
+/// its user's team, else the org's first team.
+fn register_token(
+    tokens: &mut Tokens,
+    org: &Org,
+    app_id: &str,
+    token: &str,
+    user_id: &str,
+    scopes: &[&str],
+) {
+    let team = org
+        .users
         .get(user_id)
-        .map(|u| u.team_id.clone())
-        .or_else(|| org.teams.first().map(|t| t.id.clone()))
-        .unwrap_or_else(|| demo::TEAM_ID.to_owned())
+        .map(|u| u.team_id.as_str())
+        .or_else(|| org.teams.first().map(|t| t.id.as_str()))
+        .unwrap_or(demo::TEAM_ID);
+    tokens.insert(org, token, user_id, team, app_id, scopes);
 }
 
 /// Configures a [`MockSlack`]. Start from [`MockSlack::builder`].
@@ -158,11 +192,13 @@ pub struct MockSlackBuilder {
     enterprise: String,
     teams: Vec<(String, String)>,
     users: Vec<MockUser>,
-    tokens: Vec<(String, String, Vec<String>)>,
+    /// (app, token, user, scopes)
+    tokens: Vec<(String, String, String, Vec<String>)>,
     sessions: Vec<(String, usize, usize)>,
     members: usize,
     rate_limits: RateLimits,
     journal_capacity: usize,
+    journal_max_bytes: usize,
     host: IpAddr,
     port: u16,
     header_read_timeout: Duration,
@@ -188,6 +224,7 @@ impl MockSlackBuilder {
             members: 0,
             rate_limits: RateLimits::Exact,
             journal_capacity: DEFAULT_JOURNAL_CAPACITY,
+            journal_max_bytes: DEFAULT_JOURNAL_MAX_BYTES,
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
@@ -235,9 +272,23 @@ impl MockSlackBuilder {
         self
     }
 
-    /// Adds a token for `user_id` with `scopes` (see [`MockSlack::add_token`]).
-    pub fn token(mut self, token: &str, user_id: &str, scopes: &[&str]) -> MockSlackBuilder {
+    /// Adds a token of the demo app for `user_id` with `scopes` (see
+    /// [`MockSlack::add_token`]).
+    pub fn token(self, token: &str, user_id: &str, scopes: &[&str]) -> MockSlackBuilder {
+        self.app_token(demo::APP_ID, token, user_id, scopes)
+    }
+
+    /// Adds a token of the app `app_id` (see [`MockSlack::add_app_token`]): its rate-limit
+    /// buckets are separate from those of other apps' tokens in the same team.
+    pub fn app_token(
+        mut self,
+        app_id: &str,
+        token: &str,
+        user_id: &str,
+        scopes: &[&str],
+    ) -> MockSlackBuilder {
         self.tokens.push((
+            app_id.to_owned(),
             token.to_owned(),
             user_id.to_owned(),
             scopes.iter().map(|s| (*s).to_owned()).collect(),
@@ -254,8 +305,9 @@ impl MockSlackBuilder {
 
     /// Adds `n` regular members ([`member_id`]`(i)`, numbered on from earlier calls), each
     /// with 1 web and 1 mobile session, in the first declared team (`T0DEMO1` if none).
+    /// Every member costs a few hundred bytes; `members(0)` adds nothing.
     pub fn members(mut self, n: usize) -> MockSlackBuilder {
-        self.members += n;
+        self.members = self.members.saturating_add(n);
         self
     }
 
@@ -265,9 +317,17 @@ impl MockSlackBuilder {
         self
     }
 
-    /// Journal ring-buffer capacity (0 disables the journal).
+    /// Journal ring-buffer capacity in entries (0 disables the journal).
     pub fn journal_capacity(mut self, n: usize) -> MockSlackBuilder {
         self.journal_capacity = n;
+        self
+    }
+
+    /// Journal memory budget in approximate bytes (default
+    /// [`DEFAULT_JOURNAL_MAX_BYTES`]): beyond it the oldest entries are dropped. The
+    /// newest entry is always kept, whatever its size.
+    pub fn journal_max_bytes(mut self, bytes: usize) -> MockSlackBuilder {
+        self.journal_max_bytes = bytes;
         self
     }
 
@@ -323,9 +383,9 @@ impl MockSlackBuilder {
             org.add_sessions(&id, 1, 1);
         }
         let mut tokens = Tokens::default();
-        for (token, user, scopes) in &self.tokens {
+        for (app, token, user, scopes) in &self.tokens {
             let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
-            tokens.insert(&org, token, user, &team_of(&org, user), &scopes);
+            register_token(&mut tokens, &org, app, token, user, &scopes);
         }
         (org, tokens)
     }
@@ -337,7 +397,7 @@ impl MockSlackBuilder {
             org: Mutex::new(org),
             tokens: RwLock::new(tokens),
             limiter: Limiter::new(self.rate_limits),
-            journal: Journal::new(self.journal_capacity),
+            journal: Journal::new(self.journal_capacity, self.journal_max_bytes),
             faults: FaultQueue::default(),
             requests: AtomicU64::new(0),
             rate_limited: AtomicU64::new(0),
@@ -369,6 +429,15 @@ mod tests {
         assert_send_sync::<MockSlack>();
         assert_send_sync::<MockSlackBuilder>();
         assert_send_sync::<JournalEntry>();
+    }
+
+    #[tokio::test]
+    async fn debug_output_is_short_and_holds_no_token() {
+        let m = MockSlack::start().await.unwrap();
+        m.add_token("xoxp-secret-debug", demo::ADMIN_ID, &[]);
+        let dump = format!("{m:?}");
+        assert!(!dump.contains("xoxp-"), "{dump}");
+        assert!(dump.len() < 200, "{dump}");
     }
 
     #[test]

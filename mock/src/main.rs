@@ -69,7 +69,10 @@ async fn main() -> ExitCode {
     };
     println!("slackline-mock listening: {}", mock.base_url());
     println!("rate limits: {:?}", args.rate_limits);
-    println!("tokens:");
+    println!(
+        "tokens (app {}: rate limits per method, team and app):",
+        demo::APP_ID
+    );
     for (token, user, scopes) in [
         (demo::ADMIN_TOKEN, demo::ADMIN_ID, demo::ADMIN_SCOPES),
         (demo::MEMBER_TOKEN, demo::ALICE_ID, demo::ADMIN_SCOPES),

@@ -236,6 +236,36 @@ impl Org {
         removed
     }
 
+    /// Up to `n` sessions with ids `>= start`, in id order, of `user` (if given) in
+    /// `team` (if given). With a user, walks that user's index rather than every session.
+    pub(crate) fn page(
+        &self,
+        start: i64,
+        team: Option<&str>,
+        user: Option<&str>,
+        n: usize,
+    ) -> Vec<(i64, &SessionRec)> {
+        let in_team = |s: &SessionRec| team.is_none_or(|t| s.team_id == t);
+        match user {
+            Some(u) => self
+                .by_user
+                .get(u)
+                .into_iter()
+                .flat_map(|ids| ids.range(start..))
+                .filter_map(|id| self.sessions.get(id).map(|s| (*id, s)))
+                .filter(|(_, s)| in_team(s))
+                .take(n)
+                .collect(),
+            None => self
+                .sessions
+                .range(start..)
+                .filter(|(_, s)| in_team(s))
+                .take(n)
+                .map(|(id, s)| (*id, s))
+                .collect(),
+        }
+    }
+
     pub(crate) fn sessions_of(&self, user_id: &str) -> Vec<MockSession> {
         self.user_session_ids(user_id)
             .into_iter()
@@ -254,8 +284,9 @@ impl Org {
 /// A registered token.
 #[derive(Debug)]
 pub(crate) struct TokenInfo {
-    /// Small integer used as the rate-limit key ("one app per token").
-    pub(crate) id: u32,
+    /// Rate-limit key: the interned (team, app) pair of the token (never 0, which is
+    /// the key of token-less requests).
+    pub(crate) rate_key: u32,
     pub(crate) user_id: String,
     pub(crate) scopes: Vec<String>,
     pub(crate) scopes_joined: String,
@@ -270,26 +301,43 @@ impl TokenInfo {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Tokens {
     map: HashMap<String, Arc<TokenInfo>>,
-    next_id: u32,
+    /// (team, app) → rate-limit key, from 1. Grows only with distinct pairs.
+    rate_keys: HashMap<(String, String), u32>,
+}
+
+/// Counts only: the map's keys are secrets.
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokens")
+            .field("tokens", &self.map.len())
+            .field("apps_per_team", &self.rate_keys.len())
+            .finish()
+    }
 }
 
 impl Tokens {
+    /// Registers (or replaces) `token` of `app_id` for `user_id` in `team_id`.
     pub(crate) fn insert(
         &mut self,
         org: &Org,
         token: &str,
         user_id: &str,
         team_id: &str,
+        app_id: &str,
         scopes: &[&str],
     ) {
-        self.next_id += 1;
+        let next = u32::try_from(self.rate_keys.len() + 1).unwrap_or(u32::MAX);
+        let rate_key = *self
+            .rate_keys
+            .entry((team_id.to_owned(), app_id.to_owned()))
+            .or_insert(next);
         let scopes: Vec<String> = scopes.iter().map(|s| (*s).to_owned()).collect();
         let scopes_joined = scopes.join(",");
         let info = TokenInfo {
-            id: self.next_id,
+            rate_key,
             user_id: user_id.to_owned(),
             scopes_header: HeaderValue::from_str(&scopes_joined)
                 .unwrap_or_else(|_| HeaderValue::from_static("")),

@@ -156,6 +156,11 @@ impl Reply {
         }
     }
 
+    /// `{"ok":true}`.
+    pub(crate) fn ok() -> Reply {
+        Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
+    }
+
     pub(crate) fn ok_value(value: &serde_json::Value) -> Reply {
         Reply::json(
             StatusCode::OK,
@@ -248,15 +253,16 @@ async fn handle(
     // Taken out of the map so the journal never holds it.
     let authorization = parts.headers.remove(AUTHORIZATION);
     let bearer = authorization.as_ref().and_then(bearer_token);
-    let input = {
-        let content_type = parts
-            .headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok());
-        match &body {
-            Ok(bytes) => parse_input(&parts.method, parts.uri.query(), content_type, bytes),
-            Err(_) => Input::default(),
+    let input = match &body {
+        Ok(bytes) => {
+            // A Content-Type that is not visible ASCII is there, but unusable.
+            let content_type = parts
+                .headers
+                .get(CONTENT_TYPE)
+                .map(|v| v.to_str().unwrap_or("\u{fffd}"));
+            parse_input(&parts.method, parts.uri.query(), content_type, bytes)
         }
+        Err(_) => Input::default(),
     };
     let path = parts.uri.path();
     let method_name = path.strip_prefix("/api/");
@@ -297,6 +303,7 @@ async fn handle(
             Reply::error_status(StatusCode::NOT_FOUND, "not_found").into_response(None, None)
         );
     };
+    let spec = catalog().get(name);
 
     if let Some(fault) = shared.faults.take(name) {
         match fault {
@@ -308,17 +315,17 @@ async fn handle(
                     "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>The proxy could not reach the upstream server.</p></body></html>\n",
                 );
                 r.html = true;
-                return Ok(r.into_response(None, None));
+                return Ok(r.into_response(None, spec));
             }
-            Fault::Status(code) => return Ok(status_fault(&shared, code).into_response(None, None)),
+            Fault::Status(code) => return Ok(status_fault(&shared, code).into_response(None, spec)),
             Fault::RateLimited { retry_after_secs } => {
                 shared.rate_limited.fetch_add(1, Ordering::Relaxed);
-                return Ok(Reply::rate_limited(retry_after_secs).into_response(None, None));
+                return Ok(Reply::rate_limited(retry_after_secs).into_response(None, spec));
             }
         }
     }
 
-    let Some(spec) = catalog().get(name) else {
+    let Some(spec) = spec else {
         return Ok(Reply::error("unknown_method").into_response(None, None));
     };
     let (reply, token) = process(&shared, spec, &parts.method, bearer, input);
@@ -326,7 +333,11 @@ async fn handle(
 }
 
 fn status_fault(shared: &Shared, code: u16) -> Reply {
-    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // 1xx are not final answers (hyper would not send them as one): treated as invalid.
+    let status = StatusCode::from_u16(code)
+        .ok()
+        .filter(|s| !s.is_informational())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut reply = match status.as_u16() {
         500 => Reply::error_status(status, "internal_error"),
         503 => Reply::error_status(status, "service_unavailable"),
@@ -365,11 +376,9 @@ fn process(
         return (Reply::error(code), None);
     }
 
+    // A JSON body authenticates only with the Bearer header (it never sets `token_arg`).
     let presented = bearer.or(input.token_arg.as_deref());
     let token = presented.and_then(|t| shared.token(t));
-    if input.json && bearer.is_none() {
-        return (Reply::error("not_authed"), None);
-    }
     if spec.requires_token {
         match (presented, &token) {
             (None, _) => return (Reply::error("not_authed"), None),
@@ -378,7 +387,7 @@ fn process(
         }
     }
 
-    let key = token.as_ref().map_or(0, |t| t.id);
+    let key = token.as_ref().map_or(0, |t| t.rate_key);
     if let Err(retry_after) = shared
         .limiter
         .check(spec.index, key, spec.tier.per_minute())
@@ -429,10 +438,17 @@ pub(crate) fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
+/// An optional sign and decimal digits, of any length: a value too large for `i64` is
+/// still an integer (behaviours treat it as out of range, never as a type error).
+pub(crate) fn is_integer(v: &str) -> bool {
+    let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn type_ok(ty: ArgType, v: &str) -> bool {
     match ty {
         ArgType::String | ArgType::Array | ArgType::Any => true,
-        ArgType::Integer => v.parse::<i64>().is_ok(),
+        ArgType::Integer => is_integer(v),
         ArgType::Boolean => parse_bool(v).is_some(),
         ArgType::Number => v.parse::<f64>().is_ok_and(f64::is_finite),
         ArgType::Object => {
@@ -523,12 +539,14 @@ fn bearer_token(value: &HeaderValue) -> Option<&str> {
 /// * GET: arguments from the query string (including `token`); the body is ignored.
 /// * POST: query-string arguments, then the body's. A `token` in the query string of a
 ///   POST is not accepted (Slack refuses tokens in query strings for new apps).
-///   Body by content type: `application/x-www-form-urlencoded` → form;
-///   `application/json` → JSON object; an empty body → no arguments; a non-empty body
-///   without content type → `missing_post_type`; any other type (`text/plain`,
-///   `multipart/form-data`, ...) → `invalid_post_type`; a charset other than UTF-8 →
-///   `invalid_charset`; undecodable form data or invalid UTF-8 → `invalid_form_data`;
-///   bad JSON → `invalid_json`; JSON that is not an object → `json_not_object`.
+///   An empty body carries no arguments, whatever its content type. Otherwise by
+///   content type: `application/x-www-form-urlencoded` → form (its `token` field
+///   authenticates, for every method); `application/json` → JSON object (a `token`
+///   member does not authenticate); no content type → `missing_post_type`; any other
+///   type (`text/plain`, `multipart/form-data`, one that is not visible ASCII, ...) →
+///   `invalid_post_type`; a charset other than UTF-8 → `invalid_charset`; undecodable
+///   form data or invalid UTF-8 → `invalid_form_data`; bad JSON → `invalid_json`; JSON
+///   that is not an object → `json_not_object`.
 fn parse_input(
     verb: &Method,
     query: Option<&str>,
@@ -541,14 +559,7 @@ fn parse_input(
         match parse_urlencoded(q.as_bytes()) {
             Ok(pairs) => {
                 for (k, v) in pairs {
-                    if k == "token" {
-                        input.token_seen = true;
-                        if is_get {
-                            input.token_arg = Some(v);
-                        }
-                    } else {
-                        input.args.push((k, v));
-                    }
+                    input.push(k, v, is_get);
                 }
             }
             Err(()) => {
@@ -557,13 +568,11 @@ fn parse_input(
             }
         }
     }
-    if is_get {
+    if is_get || body.is_empty() {
         return input;
     }
     let Some(ct) = content_type else {
-        if !body.is_empty() {
-            input.error = Some("missing_post_type");
-        }
+        input.error = Some("missing_post_type");
         return input;
     };
     let mut params = ct.split(';');
@@ -584,12 +593,7 @@ fn parse_input(
             match parse_urlencoded(body) {
                 Ok(pairs) => {
                     for (k, v) in pairs {
-                        if k == "token" {
-                            input.token_seen = true;
-                            input.token_arg = Some(v);
-                        } else {
-                            input.args.push((k, v));
-                        }
+                        input.push(k, v, true);
                     }
                 }
                 Err(()) => input.error = Some("invalid_form_data"),
@@ -604,28 +608,38 @@ fn parse_input(
             match serde_json::from_slice::<serde_json::Value>(body) {
                 Ok(serde_json::Value::Object(map)) => {
                     for (k, v) in map {
-                        if k == "token" {
-                            // Only the Bearer header authenticates a JSON body.
-                            input.token_seen = true;
-                            continue;
-                        }
                         let v = match v {
                             serde_json::Value::Null => continue,
                             serde_json::Value::String(s) => s,
-                            serde_json::Value::Bool(b) => b.to_string(),
                             other => other.to_string(),
                         };
-                        input.args.push((k, v));
+                        // Only the Bearer header authenticates a JSON body.
+                        input.push(k, v, false);
                     }
                 }
                 Ok(_) => input.error = Some("json_not_object"),
                 Err(_) => input.error = Some("invalid_json"),
             }
         }
-        _ if body.is_empty() => {}
         _ => input.error = Some("invalid_post_type"),
     }
     input
+}
+
+impl Input {
+    /// Adds one argument. A `token` is kept apart (never among `args`); it authenticates
+    /// only where `token_accepted`, and an empty one counts as absent, as Slack treats
+    /// every empty argument.
+    fn push(&mut self, key: String, value: String, token_accepted: bool) {
+        if key == "token" {
+            self.token_seen = true;
+            if token_accepted {
+                self.token_arg = (!value.is_empty()).then_some(value);
+            }
+        } else {
+            self.args.push((key, value));
+        }
+    }
 }
 
 /// `application/x-www-form-urlencoded` parsing that rejects invalid UTF-8 instead of

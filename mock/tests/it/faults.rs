@@ -104,3 +104,53 @@ async fn rate_limited_fault_and_wildcard() {
     assert_eq!(m.rate_limited_count(), 2);
     assert_eq!(m.request_count(), 3);
 }
+
+#[tokio::test]
+async fn fault_answers_carry_scope_headers_and_odd_statuses_are_safe() {
+    let m = mock().await;
+    m.inject_fault("admin.users.session.reset", Fault::Status(503), 1);
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        Some(demo::ADMIN_TOKEN),
+        &[("user_id", demo::BOB_ID)],
+    )
+    .await;
+    assert_eq!(r.status, 503);
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("admin.users:write")
+    );
+    assert_eq!(r.header("x-oauth-scopes"), Some(""));
+    // Informational and out-of-range codes cannot be final answers: 500.
+    for code in [0, 42, 100, 101, 199, 1000, u16::MAX] {
+        m.inject_fault("auth.test", Fault::Status(code), 1);
+        let r = call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[]).await;
+        assert_eq!(
+            (r.status, r.error()),
+            (500, Some("internal_error")),
+            "{code}"
+        );
+    }
+    // Statuses without a body: answered cleanly, the connection stays usable.
+    for code in [204, 304] {
+        m.inject_fault("auth.test", Fault::Status(code), 1);
+        let r = call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[]).await;
+        assert_eq!(r.status, code);
+        assert!(
+            call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[])
+                .await
+                .ok()
+        );
+    }
+    m.inject_fault("auth.test", Fault::Status(418), 1);
+    let r = call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[]).await;
+    assert_eq!((r.status, r.error()), (418, Some("http_418")));
+    // Zero times: nothing injected.
+    m.inject_fault("auth.test", Fault::Drop, 0);
+    assert!(
+        call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[])
+            .await
+            .ok()
+    );
+}

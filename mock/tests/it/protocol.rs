@@ -401,3 +401,137 @@ async fn runtime_tokens_and_counters() {
     assert_eq!(m.request_count(), 1);
     assert_eq!(m.rate_limited_count(), 0);
 }
+
+#[tokio::test]
+async fn token_form_field_works_for_json_capable_methods() {
+    let m = mock().await;
+    let spec = slackline_mock::catalog::catalog()
+        .get("admin.users.session.reset")
+        .unwrap();
+    assert!(spec.json_input_supported);
+    // A form body with the token as a field, no Authorization header.
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        None,
+        &[("token", demo::ADMIN_TOKEN), ("user_id", demo::ALICE_ID)],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    assert!(m.sessions(demo::ALICE_ID).is_empty());
+    assert_eq!(
+        r.header("x-accepted-oauth-scopes"),
+        Some("admin.users:write")
+    );
+    // An unknown token in the field.
+    let r = call(
+        &m,
+        "admin.users.session.reset",
+        None,
+        &[("token", "xoxp-nope"), ("user_id", demo::BOB_ID)],
+    )
+    .await;
+    assert_eq!(r.error(), Some("invalid_auth"));
+    // An empty token counts as none (like every empty argument).
+    let r = call(&m, "auth.test", None, &[("token", "")]).await;
+    assert_eq!(r.error(), Some("not_authed"));
+    // The Bearer header wins over the field.
+    let r = call(
+        &m,
+        "auth.test",
+        Some(demo::BOT_TOKEN),
+        &[("token", demo::ADMIN_TOKEN)],
+    )
+    .await;
+    assert_eq!(r.json["user_id"], demo::BOT_ID);
+}
+
+#[tokio::test]
+async fn get_methods_take_query_arguments() {
+    let m = mock().await;
+    // users.list is a GET method: Bearer + query arguments, type-checked.
+    let url = format!("{}users.list?limit=5&include_locale=true", m.base_url());
+    let r = decode(
+        client()
+            .get(&url)
+            .bearer_auth(demo::ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(r.header("x-accepted-oauth-scopes"), Some("users:read"));
+    let url = format!("{}users.list?limit=five", m.base_url());
+    let r = decode(
+        client()
+            .get(&url)
+            .bearer_auth(demo::ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        r.messages(),
+        vec!["[ERROR] invalid type for field: limit (expected number)"]
+    );
+    // And POST with the same arguments in a form.
+    let r = call(&m, "users.list", Some(demo::ADMIN_TOKEN), &[("limit", "5")]).await;
+    assert!(r.ok(), "{}", r.text);
+    let j = m.journal();
+    assert_eq!(j[0].http_method, "GET");
+    assert_eq!(
+        j[0].args,
+        vec![
+            ("limit".to_owned(), "5".to_owned()),
+            ("include_locale".to_owned(), "true".to_owned())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn json_without_bearer_only_matters_where_a_token_is_needed() {
+    let m = mock().await;
+    // JSON-capable method, token only inside the JSON: not authenticated.
+    let r = call_json(
+        &m,
+        "admin.users.session.reset",
+        None,
+        &json!({"token": demo::ADMIN_TOKEN, "user_id": demo::ALICE_ID}),
+    )
+    .await;
+    assert_eq!(r.error(), Some("not_authed"));
+    assert_eq!(m.sessions(demo::ALICE_ID).len(), 3);
+    // api.test needs no token: a JSON body is judged on its own (api.test takes none).
+    let spec = slackline_mock::catalog::catalog().get("api.test").unwrap();
+    let r = call_json(&m, "api.test", None, &json!({"foo": "bar"})).await;
+    if spec.json_input_supported {
+        assert!(r.ok(), "{}", r.text);
+    } else {
+        assert_eq!(r.error(), Some("invalid_arguments"), "{}", r.text);
+    }
+}
+
+#[tokio::test]
+async fn integers_of_any_size_are_integers() {
+    let m = mock().await;
+    let admin = Some(demo::ADMIN_TOKEN);
+    for id in [
+        "99999999999999999999999999999",
+        "-99999999999999999999999999999",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "+10007",
+    ] {
+        let form = [("user_id", demo::BOB_ID), ("session_id", id)];
+        let r = call(&m, "admin.users.session.invalidate", admin, &form).await;
+        assert_eq!(r.error(), Some("session_not_found"), "{id}: {}", r.text);
+    }
+    for bad in ["1.0", "1e3", "0x10", " 1", "", "-", "+"] {
+        let form = [("team_id", demo::TEAM_ID), ("session_id", bad)];
+        let r = call(&m, "admin.users.session.invalidate", admin, &form).await;
+        assert_eq!(r.error(), Some("invalid_arguments"), "{bad:?}: {}", r.text);
+    }
+    assert_eq!(m.sessions(demo::BOB_ID).len(), 3);
+}

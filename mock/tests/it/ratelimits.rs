@@ -43,14 +43,35 @@ async fn tier2_bucket_under_scaled_time() {
         Some("admin.users:read")
     );
     assert_eq!(m.rate_limited_count(), 1);
+    assert_eq!(
+        r.header("x-oauth-scopes"),
+        Some(demo::ADMIN_SCOPES.join(",").as_str())
+    );
 
-    // Other methods and other tokens have their own buckets.
+    // Other methods have their own buckets.
     assert!(
         call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[])
             .await
             .ok()
     );
-    assert!(call(&m, list, Some(demo::READONLY_TOKEN), &[]).await.ok());
+    // Buckets are per team and app, not per token: another token of the demo app in
+    // T0DEMO1 (another user, even) is limited too; the same app in another team, and
+    // another app in the same team, are not.
+    let r = call(&m, list, Some(demo::READONLY_TOKEN), &[]).await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    m.add_token("xoxp-owner", demo::OWNER_ID, &["admin.users:read"]);
+    let r = call(&m, list, Some("xoxp-owner"), &[]).await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    m.add_token("xoxp-carol", demo::CAROL_ID, &["admin.users:read"]);
+    let r = call(&m, list, Some("xoxp-carol"), &[]).await;
+    assert_eq!((r.status, r.error()), (200, Some("not_an_admin")));
+    m.add_app_token(
+        "A0OTHER",
+        "xoxp-other-app",
+        demo::ADMIN_ID,
+        &["admin.users:read"],
+    );
+    assert!(call(&m, list, Some("xoxp-other-app"), &[]).await.ok());
 
     // After Retry-After, a token is available again.
     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -105,4 +126,64 @@ async fn exact_tier1_and_off() {
         );
     }
     assert_eq!(off.rate_limited_count(), 0);
+}
+
+#[tokio::test]
+async fn builder_app_tokens_and_anonymous_calls() {
+    let m = MockSlack::builder()
+        .demo_org()
+        .app_token("A0TWO", "xoxp-two", demo::ADMIN_ID, &["admin.teams:write"])
+        .token("xoxp-one", demo::ADMIN_ID, &["admin.teams:write"])
+        .start()
+        .await
+        .unwrap();
+    let form = [("team_domain", "acme"), ("team_name", "Acme")];
+    for token in ["xoxp-one", "xoxp-two"] {
+        let r = call(&m, "admin.teams.create", Some(token), &form).await;
+        assert!(r.ok(), "{token}: {}", r.text);
+    }
+    for token in ["xoxp-one", "xoxp-two"] {
+        let r = call(&m, "admin.teams.create", Some(token), &form).await;
+        assert_eq!(r.status, 429, "{token}");
+    }
+    assert_eq!(m.rate_limited_count(), 2);
+}
+
+#[tokio::test]
+async fn extreme_scale_factors_never_break_retry_after() {
+    // A scale so large that the refill rate overflows: no limits at all.
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(RateLimits::Scaled(f64::MAX))
+        .token("xoxp-teams", demo::ADMIN_ID, &["admin.teams:write"])
+        .start()
+        .await
+        .unwrap();
+    let form = [("team_domain", "acme"), ("team_name", "Acme")];
+    for _ in 0..5 {
+        assert!(
+            call(&m, "admin.teams.create", Some("xoxp-teams"), &form)
+                .await
+                .ok()
+        );
+    }
+    // A tiny one: Retry-After is capped, whole seconds.
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(RateLimits::Scaled(1e-300))
+        .token("xoxp-teams", demo::ADMIN_ID, &["admin.teams:write"])
+        .start()
+        .await
+        .unwrap();
+    assert!(
+        call(&m, "admin.teams.create", Some("xoxp-teams"), &form)
+            .await
+            .ok()
+    );
+    let r = call(&m, "admin.teams.create", Some("xoxp-teams"), &form).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(
+        r.header("retry-after"),
+        Some(slackline_mock::MAX_RETRY_AFTER_SECS.to_string().as_str())
+    );
 }

@@ -117,9 +117,139 @@ async fn odd_content_types() {
     assert_eq!(raw_json(&r)["error"], "invalid_post_type", "{r}");
     let r = raw(&m, &post("api.test", None, b"a=b")).await;
     assert_eq!(raw_json(&r)["error"], "missing_post_type", "{r}");
-    // No body, no type: fine.
+    // A type that is not visible ASCII is there, but not usable.
+    let mut req = post(
+        "api.test",
+        Some("application/x-www-form-urlencoded"),
+        b"a=b",
+    );
+    let at = req.windows(4).position(|w| w == b"www-").unwrap() + 4;
+    req.insert(at, 0xff);
+    let r = raw(&m, &req).await;
+    assert_eq!(raw_json(&r)["error"], "invalid_post_type", "{r}");
+    // No body, no type: fine. An empty body carries no arguments, whatever its type.
     let r = raw(&m, &post("auth.test", None, b"")).await;
     assert_eq!(raw_json(&r)["ok"], true, "{r}");
+    for ct in [
+        "application/json",
+        "text/plain",
+        "application/x-www-form-urlencoded; charset=latin1",
+    ] {
+        let r = raw(&m, &post("auth.test", Some(ct), b"")).await;
+        assert_eq!(raw_json(&r)["ok"], true, "{ct}: {r}");
+    }
+    // Type parameters and case.
+    let r = raw(
+        &m,
+        &post(
+            "api.test",
+            Some("Application/X-WWW-Form-Urlencoded ; charset=\"UTF-8\""),
+            b"a=1",
+        ),
+    )
+    .await;
+    assert_eq!(raw_json(&r)["args"]["a"], "1", "{r}");
+}
+
+#[tokio::test]
+async fn deep_and_wide_bodies() {
+    let m = mock().await;
+    // Nesting beyond serde_json's recursion limit: invalid_json, not a stack overflow.
+    let deep = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let r = raw(
+        &m,
+        &post(
+            "chat.postMessage",
+            Some("application/json"),
+            deep.as_bytes(),
+        ),
+    )
+    .await;
+    assert_eq!(
+        raw_json(&r)["error"],
+        "invalid_json",
+        "{}",
+        &r[..r.len().min(300)]
+    );
+    // Hundreds of thousands of empty pairs, then a huge number of arguments.
+    let wide = "&".repeat(1024 * 1024 - 1);
+    let r = raw(
+        &m,
+        &post(
+            "api.test",
+            Some("application/x-www-form-urlencoded"),
+            wide.as_bytes(),
+        ),
+    )
+    .await;
+    assert_eq!(raw_json(&r)["ok"], true, "{}", &r[..r.len().min(300)]);
+    let many: String = (0..100_000).map(|i| format!("k{i}=v&")).collect();
+    let r = raw(
+        &m,
+        &post(
+            "auth.test",
+            Some("application/x-www-form-urlencoded"),
+            many.as_bytes(),
+        ),
+    )
+    .await;
+    assert_eq!(raw_json(&r)["ok"], true, "{}", &r[..r.len().min(300)]);
+    // Percent-escapes cut short, NUL bytes, lone surrogates in JSON.
+    let r = raw(
+        &m,
+        &post(
+            "api.test",
+            Some("application/x-www-form-urlencoded"),
+            b"a=%&b=%4&c=%00",
+        ),
+    )
+    .await;
+    assert_eq!(raw_json(&r)["args"]["a"], "%", "{r}");
+    assert_eq!(raw_json(&r)["args"]["c"], "\u{0}", "{r}");
+    let r = raw(
+        &m,
+        &post("auth.test", Some("application/json"), br#"{"a":"\ud800"}"#),
+    )
+    .await;
+    assert_eq!(raw_json(&r)["error"], "invalid_json", "{r}");
+    assert!(
+        call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[])
+            .await
+            .ok()
+    );
+}
+
+#[tokio::test]
+async fn journal_memory_is_bounded_by_bytes() {
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(RateLimits::Off)
+        .journal_max_bytes(3 * 1024 * 1024)
+        .start()
+        .await
+        .unwrap();
+    let big = format!("a={}", "b".repeat(1000 * 1000));
+    for _ in 0..10 {
+        let r = raw(
+            &m,
+            &post(
+                "api.test",
+                Some("application/x-www-form-urlencoded"),
+                big.as_bytes(),
+            ),
+        )
+        .await;
+        assert!(r.starts_with("HTTP/1.1 200"), "{}", &r[..r.len().min(200)]);
+    }
+    let j = m.journal();
+    assert!((1..=3).contains(&j.len()), "{}", j.len());
+    assert_eq!(m.request_count(), 10);
+    // Small entries are not evicted by the budget.
+    m.clear_journal();
+    for _ in 0..100 {
+        call(&m, "api.test", None, &[]).await;
+    }
+    assert_eq!(m.journal().len(), 100);
 }
 
 #[tokio::test]

@@ -385,3 +385,126 @@ async fn custom_org() {
     assert!(r.ok(), "{}", r.text);
     assert_eq!(m.sessions("UM").len(), 2);
 }
+
+#[tokio::test]
+async fn list_limit_and_cursor_extremes() {
+    let m = mock().await;
+    let admin = Some(demo::ADMIN_TOKEN);
+    let count = |r: &Resp| r.json["active_sessions"].as_array().map_or(0, Vec::len);
+    for (limit, expected) in [
+        ("99999999999999999999999", 15),
+        ("9223372036854775807", 15),
+        ("-9223372036854775808", 15),
+        ("-1", 15),
+        ("0", 15),
+        ("2", 2),
+    ] {
+        let r = call(&m, LIST, admin, &[("limit", limit)]).await;
+        assert!(r.ok(), "{limit}: {}", r.text);
+        assert_eq!(count(&r), expected, "{limit}");
+    }
+    let r = call(&m, LIST, admin, &[("limit", "2.5")]).await;
+    assert_eq!(r.error(), Some("invalid_arguments"));
+    // A cursor past the last possible id, one before the first, garbage, a huge one.
+    let b64 = |s: &str| {
+        // Cursors are base64 of `session:<id>`; build odd ones by hand.
+        let t = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in s.as_bytes().chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                out.push(if i <= c.len() {
+                    t[((n >> (18 - 6 * i)) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    };
+    let r = call(
+        &m,
+        LIST,
+        admin,
+        &[("cursor", &b64("session:9223372036854775807"))],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(count(&r), 0);
+    assert_eq!(r.json["response_metadata"]["next_cursor"], "");
+    let r = call(
+        &m,
+        LIST,
+        admin,
+        &[("cursor", &b64("session:-9223372036854775808"))],
+    )
+    .await;
+    assert_eq!(count(&r), 15);
+    for bad in [
+        b64("session:99999999999999999999"),
+        b64("session:"),
+        b64("user:10001"),
+        "A".repeat(100_000),
+        "%%%".to_owned(),
+    ] {
+        let r = call(&m, LIST, admin, &[("cursor", &bad)]).await;
+        assert_eq!(
+            r.error(),
+            Some("invalid_cursor"),
+            "{}",
+            &bad[..bad.len().min(40)]
+        );
+    }
+    // Filter by user with a cursor: the page continues after the cursor's session.
+    let r = call(&m, LIST, admin, &[("user_id", "U0BOB"), ("limit", "1")]).await;
+    assert_eq!(r.json["active_sessions"][0]["session_id"], 10010);
+    let cursor = r.json["response_metadata"]["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = call(
+        &m,
+        LIST,
+        admin,
+        &[("user_id", "U0BOB"), ("limit", "5"), ("cursor", &cursor)],
+    )
+    .await;
+    let ids: Vec<_> = r.json["active_sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["session_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![10011, 10012]);
+    assert_eq!(r.json["response_metadata"]["next_cursor"], "");
+    // User and team together: Bob is not in T0DEMO2.
+    let r = call(
+        &m,
+        LIST,
+        admin,
+        &[("user_id", "U0BOB"), ("team_id", "T0DEMO2")],
+    )
+    .await;
+    assert_eq!(count(&r), 0);
+}
+
+#[tokio::test]
+async fn members_zero_and_empty_builder() {
+    // No org at all: the server still answers, and members(0) adds nobody.
+    let m = MockSlack::builder()
+        .members(0)
+        .rate_limits(RateLimits::Off)
+        .start()
+        .await
+        .unwrap();
+    assert!(m.sessions(&member_id(1)).is_empty());
+    let r = call(&m, "auth.test", Some(demo::ADMIN_TOKEN), &[]).await;
+    assert_eq!(r.error(), Some("invalid_auth"));
+    m.add_token("xoxp-ghost", "U0GHOST", &["admin.users:read"]);
+    let r = call(&m, "auth.test", Some("xoxp-ghost"), &[]).await;
+    assert_eq!(r.json["team_id"], demo::TEAM_ID, "{}", r.text);
+    let r = call(&m, LIST, Some("xoxp-ghost"), &[]).await;
+    assert_eq!(r.error(), Some("not_an_admin"));
+}
