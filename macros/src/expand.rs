@@ -6,7 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
-use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type};
+use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type, TypeParamBound};
 
 use crate::ctxt::Ctxt;
 use crate::model::{self, Encoding, Http, Method};
@@ -58,6 +58,16 @@ fn with_errors(cx: Ctxt, fallback: impl quote::ToTokens) -> TokenStream {
 /// attributes removed, and a body (`unimplemented!()`) given when it has
 /// none so that `impl Trait for SlackClient {}` does not fail too.
 fn fallback(mut item: TraitItemFn) -> TraitItemFn {
+    // A second `#[slack_method]` would expand the stand-in again; a
+    // misplaced `#[slack]` would add "cannot find attribute".
+    item.attrs.retain(|attr| {
+        let path = attr.path();
+        !(path.is_ident("slack")
+            || path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "slack_method"))
+    });
     for input in &mut item.sig.inputs {
         match input {
             FnArg::Typed(param) => param.attrs.retain(|attr| !attr.path().is_ident("slack")),
@@ -153,7 +163,9 @@ fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
         method = m.ident,
     );
     let cfgs = model::cfg_attrs(&m.attrs);
-    quote! {
+    // Spanned on the method's name: a clash with another const of that name
+    // (another method's, or one of the user's) is reported there.
+    quote_spanned! {m.ident.span()=>
         #(#cfgs)*
         #[doc = #doc]
         const #const_ident: ::slackline::__private::MethodSpec = ::slackline::__private::MethodSpec {
@@ -180,13 +192,6 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
         .flat_map(|w| w.predicates.iter());
     let self_token = &m.receiver.self_token;
     let token = &m.token.0;
-    let future = match &m.future {
-        Some(path) => quote!(#path),
-        None => {
-            let output = &m.output;
-            quote!(::core::future::Future<Output = #output>)
-        }
-    };
     let params = m.params.iter().map(|p| {
         let (attrs, ident, ty) = (&p.attrs, &p.ident, &p.ty);
         quote!(#(#attrs)* #ident: #ty)
@@ -200,48 +205,50 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     );
     let value = Ident::new("__slack_value", Span::mixed_site());
     let encode = m.params.iter().map(|p| {
-        let (ident, ty, wire) = (&p.ident, &p.ty, &p.slack_name.value);
+        let (ty, wire) = (&p.ty, &p.slack_name.value);
         // Spanned on the user's type: an argument that cannot be encoded is
-        // reported there (`EncodeArg` has `#[diagnostic::on_unimplemented]`).
+        // reported there (`EncodeArg` has `#[diagnostic::on_unimplemented]`),
+        // the use of the parameter included (it is what rustc points at when
+        // the type cannot be named).
         let span = ty.span();
+        let mut ident = p.ident.clone();
+        ident.set_span(span);
+        // The type is named where it can be (an `impl Trait` cannot): the
+        // error then says which type lacks the encoding.
+        let named = (!p.has_impl_trait()).then_some(ty);
+        let turbofish = named.map(|ty| quote_spanned!(span=> ::<#ty>));
         match p.encoding {
-            Encoding::Flatten if p.has_impl_trait() => quote_spanned! {span=>
-                ::slackline::__private::encode_flatten(&#ident, &mut #form);
-            },
             Encoding::Flatten => quote_spanned! {span=>
-                ::slackline::__private::encode_flatten::<#ty>(&#ident, &mut #form);
+                ::slackline::__private::encode_flatten #turbofish (&#ident, &mut #form);
             },
             Encoding::JsonAttr if p.optional => quote_spanned! {span=>
                 if let ::core::option::Option::Some(#value) = &#ident {
                     ::slackline::__private::encode_json(#value, #wire, &mut #form);
                 }
             },
-            Encoding::JsonAttr if p.has_impl_trait() => quote_spanned! {span=>
-                ::slackline::__private::encode_json(&#ident, #wire, &mut #form);
-            },
             Encoding::JsonAttr => quote_spanned! {span=>
-                ::slackline::__private::encode_json::<#ty>(&#ident, #wire, &mut #form);
+                ::slackline::__private::encode_json #turbofish (&#ident, #wire, &mut #form);
             },
-            Encoding::Form | Encoding::JsonType if p.has_impl_trait() => quote_spanned! {span=>
-                ::slackline::__private::EncodeArg::encode_arg(&#ident, #wire, &mut #form);
-            },
-            Encoding::Form | Encoding::JsonType => quote_spanned! {span=>
-                <#ty as ::slackline::__private::EncodeArg>::encode_arg(&#ident, #wire, &mut #form);
-            },
+            Encoding::Form | Encoding::JsonType => {
+                let encode_arg = match named {
+                    Some(ty) => quote_spanned!(span=> <#ty as ::slackline::__private::EncodeArg>),
+                    None => quote_spanned!(span=> ::slackline::__private::EncodeArg),
+                };
+                quote_spanned! {span=>
+                    #encode_arg::encode_arg(&#ident, #wire, &mut #form);
+                }
+            }
         }
     });
     let capacity: usize = m.params.iter().map(capacity_guess).sum();
     let mutability = (!m.params.is_empty()).then(|| quote!(mut));
-    let ok_type = &m.ok_type;
-    // Spanned on the user's return type: a `T` that cannot be decoded is
-    // reported there, not on the attribute.
-    let returns = quote_spanned! {m.output.span()=>
-        impl #future + ::core::marker::Send
-    };
-    // Spanned on `T`: a `T` that cannot be decoded is reported there.
+    let returns = returns(m);
+    // Spanned on `T`: a `T` that cannot be decoded is reported there, once
+    // (`T` is inferred from the return type: a turbofish would make rustc
+    // report the missing bound a second time, on the opaque type).
     let client = quote!(::slackline::__private::AsSlackClient::slack_client(#self_token));
-    let call = quote_spanned! {ok_type.span()=>
-        ::slackline::__private::call::<#ok_type>(#client, &Self::#const_ident, #token, #form)
+    let call = quote_spanned! {m.ok_type.span()=>
+        ::slackline::__private::call(#client, &Self::#const_ident, #token, #form)
     };
 
     // Encoded now, before the future exists: it then borrows only the
@@ -264,6 +271,31 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
             #(#predicates,)*
             Self: ::slackline::__private::AsSlackClient,
         #body
+    }
+}
+
+/// `impl Future<Output = Result<T, SlackError>> + Send`: an `async fn`'s
+/// desugaring, or a plain `fn`'s `impl Future` as written, `+ Send` added
+/// when missing. Spanned on the user's return type: a future that is not
+/// `Send` is reported there.
+fn returns(m: &Method) -> TokenStream {
+    let send = quote_spanned!(m.output.span()=> ::core::marker::Send);
+    match &m.future {
+        Some(imp) => {
+            let has_send = imp.bounds.iter().any(|bound| {
+                matches!(bound, TypeParamBound::Trait(t)
+                    if t.path.segments.last().is_some_and(|s| s.ident == "Send"))
+            });
+            if has_send {
+                quote!(#imp)
+            } else {
+                quote_spanned!(m.output.span()=> #imp + #send)
+            }
+        }
+        None => {
+            let output = &m.output;
+            quote_spanned!(m.output.span()=> impl ::core::future::Future<Output = #output> + #send)
+        }
     }
 }
 
@@ -345,7 +377,10 @@ fn doc_section(m: &Method, const_ident: &Ident) -> Vec<TokenStream> {
 
 /// `SLACKLINE_MACROS_DEBUG=1` prints every expansion to stderr;
 /// `SLACKLINE_MACROS_DEBUG=chat.postMessage` (or a Rust method name) only
-/// that one.
+/// that one. The code goes through `rustfmt` when one is on the `PATH`
+/// (`$RUSTFMT` overrides it), else it is printed as rustc spells tokens.
+/// Cargo does not rebuild when only the variable changes: touch the file
+/// that declares the method.
 fn debug_print(m: &Method, expanded: &Expanded) {
     let Some(filter) = std::env::var_os("SLACKLINE_MACROS_DEBUG") else {
         return;
@@ -354,10 +389,53 @@ fn debug_print(m: &Method, expanded: &Expanded) {
     let wanted = matches!(&*filter, "1" | "true" | "all")
         || filter == m.name.value
         || m.ident.unraw() == *filter;
-    if wanted {
-        eprintln!(
-            "// #[slack_method(\"{}\")] {}:\n{}\n{}\n",
-            m.name.value, m.ident, expanded.spec, expanded.method
-        );
+    if !wanted {
+        return;
     }
+    let Expanded { spec, method } = expanded;
+    let code = format!("{spec}\n{method}");
+    let code = rustfmt_trait_items(&code).unwrap_or(code);
+    eprintln!(
+        "// #[slack_method(\"{}\")] on `{}` expands to:\n{}\n",
+        m.name.value,
+        m.ident,
+        code.trim_end()
+    );
+}
+
+/// Formats trait items with `rustfmt` (wrapped in a trait, which is then
+/// taken off again); `None` when rustfmt is missing or fails.
+fn rustfmt_trait_items(items: &str) -> Option<String> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+
+    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let mut child = Command::new(rustfmt)
+        .args(["--edition", "2024"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    // rustfmt reads all of its input before writing: no deadlock.
+    let written = child
+        .stdin
+        .take()?
+        .write_all(format!("trait Expansion {{\n{items}\n}}\n").as_bytes());
+    let output = child.wait_with_output().ok()?;
+    if written.is_err() || !output.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(output.stdout).ok()?;
+    let inner = text
+        .trim_end()
+        .strip_prefix("trait Expansion {\n")?
+        .strip_suffix('}')?;
+    Some(
+        inner
+            .lines()
+            .map(|line| line.strip_prefix("    ").unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }

@@ -52,10 +52,16 @@ use proc_macro::TokenStream;
 /// # The method
 ///
 /// An `async fn` (or a `fn` returning
-/// `impl Future<Output = Result<T, SlackError>>`) without a body, taking
-/// `&self`, then the token (`token: &SlackToken`), then one parameter per
-/// Slack argument, returning `Result<T, SlackError>` where `T` is
-/// `Deserialize` (or `WithMeta<_>`).
+/// `impl Future<Output = Result<T, SlackError>>`) without a body, declared
+/// in a trait, taking `&self` (or `self: &Self`), then the token
+/// (`token: &SlackToken`), then one parameter per Slack argument, returning
+/// `Result<T, SlackError>` where `T` is `Deserialize` (or `WithMeta<_>`).
+/// The result is read by its spelling: `Result` and `SlackError` may be
+/// written with any path (`core::result::Result`, `slackline::SlackError`),
+/// but an alias that hides the error type (`std::io::Result<T>`) is
+/// rejected. Lifetime parameters and `where` clauses are kept; type
+/// parameters are rejected (`impl Trait` parameters and the trait's own
+/// type parameters are fine).
 ///
 /// Each parameter is sent as the argument of its name (`r#type` as `type`);
 /// `#[slack(rename = "name")]` sends it under another name, and
@@ -66,16 +72,27 @@ use proc_macro::TokenStream;
 ///
 /// - an associated `const` named after the method in SCREAMING_SNAKE_CASE
 ///   (`ADMIN_USERS_SESSION_RESET`), a `slackline::MethodSpec` with the
-///   name, scopes, tier and arguments;
+///   name, scopes, tier and arguments (it shares the method's `#[cfg]`s).
+///   Two methods that give the same name (`post_message`, `postMessage`),
+///   or a const of your own with it, are reported by rustc (E0428) at the
+///   method's name;
 /// - the method as `fn ... -> impl Future<Output = ...> + Send` with a
 ///   default body (`where Self: AsSlackClient`), so `impl Trait for
 ///   SlackClient {}` is the whole implementation; the arguments are encoded
 ///   when the method is called, and the future borrows only the client and
-///   the token;
+///   the token. The signature is otherwise the one written: no lifetime is
+///   added, and a plain `fn`'s `impl Future` keeps its bounds (`+ 'a`), with
+///   `+ Send` added when missing;
 /// - a `# Slack method` section appended to the method's docs.
 ///
-/// Set `SLACKLINE_MACROS_DEBUG=1` (or to a method name) while building to
-/// print the expansion to stderr.
+/// On a mistake, every error of the declaration is reported at once and the
+/// method is still emitted (with a stand-in body), so the rest of the crate
+/// keeps compiling.
+///
+/// Set `SLACKLINE_MACROS_DEBUG=1` (or to a Slack or Rust method name) while
+/// building to print the expansion to stderr, formatted by `rustfmt` when
+/// one is installed. Cargo does not rebuild for a changed variable alone:
+/// touch the file that declares the method.
 #[proc_macro_attribute]
 pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::slack_method(args.into(), item.into()).into()

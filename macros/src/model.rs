@@ -6,15 +6,13 @@
 //! (names, scopes, encoding, optionality) next to their spans, so that a
 //! later pass can check a declaration against Slack's method catalog.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt as _;
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, Generics, Ident, LitStr, Pat, PatType,
     PathArguments, PathSegment, Receiver, ReceiverKind, ReturnType, Safety, TraitItemFn, Type,
-    TypeParamBound,
+    TypeImplTrait, TypeParamBound,
 };
 
 use crate::ctxt::Ctxt;
@@ -48,9 +46,10 @@ pub(crate) struct Method {
     /// `Result<T, SlackError>` as written, and its `T`.
     pub output: Type,
     pub ok_type: Type,
-    /// For a plain `fn`, its `Future<Output = ...>` bound as written (the
-    /// expansion reuses it, so the user's `use` of `Future` stays used).
-    pub future: Option<syn::Path>,
+    /// For a plain `fn`, its `impl Future<Output = ...> + ...` as written:
+    /// the expansion keeps every bound (`+ 'a`, `+ use<..>`) and the user's
+    /// `use` of `Future` stays used.
+    pub future: Option<TypeImplTrait>,
 }
 
 /// A value with the span of the tokens it was read from.
@@ -137,32 +136,46 @@ impl Method {
             Some(lit) => match lit.value().as_str() {
                 "POST" => Some(Http::Post),
                 "GET" => Some(Http::Get),
-                _ => {
-                    cx.error_spanned_by(lit, "`http` is \"POST\" (the default) or \"GET\"");
+                written => {
+                    let hint = match written.to_ascii_uppercase().as_str() {
+                        upper @ ("POST" | "GET") => format!(" (in capitals: \"{upper}\")"),
+                        _ => String::new(),
+                    };
+                    cx.error_spanned_by(
+                        lit,
+                        format_args!("`http` is \"POST\" (the default) or \"GET\"{hint}"),
+                    );
                     None
                 }
             },
         };
 
         let sig = &item.sig;
+        check_method_attrs(&item.attrs, cx);
         if let Some(block) = &item.default {
             cx.error_spanned_by(
                 block,
                 "a `#[slack_method]` declaration has no body: the macro writes it; end the \
-                 signature with `;`",
+                 signature with `;`, inside a trait (not an `impl` block or a free function)",
             );
         }
         if let Some(constness) = &sig.constness {
-            cx.error_spanned_by(constness, "a Slack method cannot be `const`");
+            cx.error_spanned_by(constness, "a Slack method cannot be `const`: remove it");
         }
         if let Safety::Unsafe(unsafety) = &sig.safety {
-            cx.error_spanned_by(unsafety, "a Slack method cannot be `unsafe`");
+            cx.error_spanned_by(unsafety, "a Slack method cannot be `unsafe`: remove it");
         }
         if let Some(abi) = &sig.abi {
-            cx.error_spanned_by(abi, "a Slack method cannot have an ABI");
+            cx.error_spanned_by(
+                abi,
+                "a Slack method cannot have an ABI: remove the `extern`",
+            );
         }
         if let Some(variadic) = &sig.variadic {
-            cx.error_spanned_by(variadic, "a Slack method cannot be variadic");
+            cx.error_spanned_by(
+                variadic,
+                "a Slack method cannot be variadic: remove the `...`",
+            );
         }
         for param in &sig.generics.params {
             match param {
@@ -180,8 +193,7 @@ impl Method {
         let receiver = match inputs.peek() {
             Some(FnArg::Receiver(receiver)) => {
                 inputs.next();
-                let by_shared_ref = receiver.mutability.is_none()
-                    && matches!(receiver.kind, ReceiverKind::Reference(_, _, None));
+                let by_shared_ref = is_shared_self(receiver);
                 if !by_shared_ref {
                     cx.error_spanned_by(
                         receiver,
@@ -216,37 +228,35 @@ impl Method {
             }
         };
 
-        let mut params = Vec::new();
-        let mut wire_names: HashMap<String, Ident> = HashMap::new();
-        let mut ok = true;
+        let mut params: Vec<Param> = Vec::new();
         for input in inputs {
             let FnArg::Typed(param) = input else {
                 cx.error_spanned_by(input, "`self` must be the first parameter");
-                ok = false;
                 continue;
             };
-            match check_param(param, cx) {
-                // A flattened struct's field names are known only at run time.
-                Some(param) if param.encoding == Encoding::Flatten => params.push(param),
-                Some(param) => {
-                    let wire = &param.slack_name.value;
-                    if let Some(first) = wire_names.get(wire) {
-                        cx.error_at(
-                            param.slack_name.span,
-                            format_args!(
-                                "two parameters are sent as the Slack argument `{wire}`: \
-                                 `{first}` and `{}`",
-                                param.ident
-                            ),
-                        );
-                        ok = false;
-                    } else {
-                        wire_names.insert(wire.clone(), param.ident.clone());
-                    }
-                    params.push(param);
-                }
-                None => ok = false,
+            let Some(param) = check_param(param, cx) else {
+                continue;
+            };
+            // A flattened struct's field names are known only at run time.
+            let sent_twice = |other: &&Param| {
+                param.encoding != Encoding::Flatten
+                    && other.encoding != Encoding::Flatten
+                    && other.slack_name.value == param.slack_name.value
+            };
+            match params.iter().find(sent_twice) {
+                // Two parameters of one name: rustc says so (E0415).
+                Some(first) if first.ident == param.ident => {}
+                Some(first) => cx.error_at(
+                    param.slack_name.span,
+                    format_args!(
+                        "two parameters are sent as the Slack argument `{}`: `{}` and `{}`; \
+                         rename one with `#[slack(rename = \"...\")]` or remove it",
+                        param.slack_name.value, first.ident, param.ident
+                    ),
+                ),
+                None => {}
             }
+            params.push(param);
         }
 
         let output = check_output(item, cx);
@@ -257,7 +267,7 @@ impl Method {
         let receiver = receiver?;
         let token = token?;
         let (output, ok_type, future) = output?;
-        if !ok || !cx.is_clean() {
+        if !cx.is_clean() {
             return None;
         }
         Some(Method {
@@ -438,6 +448,19 @@ fn check_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
     })
 }
 
+/// `&self`, `&'a self`, or its long form `self: &Self`.
+fn is_shared_self(receiver: &Receiver) -> bool {
+    let is_self = |ty: &Type| matches!(peel(ty), Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self"));
+    receiver.mutability.is_none()
+        && match &receiver.kind {
+            ReceiverKind::Reference(_, _, mutability) => mutability.is_none(),
+            ReceiverKind::Typed(_, ty) => {
+                matches!(peel(ty), Type::Reference(r) if r.mutability.is_none() && is_self(&r.elem))
+            }
+            _ => false,
+        }
+}
+
 /// The parameter's name, if it is written as one.
 fn plain_ident(pat: &Pat, cx: &mut Ctxt) -> Option<Ident> {
     match pat {
@@ -463,9 +486,35 @@ fn plain_ident(pat: &Pat, cx: &mut Ctxt) -> Option<Ident> {
     }
 }
 
+/// Mistakes among the method's own attributes: a second `#[slack_method]`
+/// (it would expand the expansion) and `#[slack(...)]`, which belongs on
+/// parameters.
+fn check_method_attrs(attrs: &[Attribute], cx: &mut Ctxt) {
+    for attr in attrs {
+        let path = attr.path();
+        if path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "slack_method")
+        {
+            cx.error_spanned_by(
+                attr,
+                "duplicate `#[slack_method]`: a method declares one Slack method; put every key \
+                 in one attribute",
+            );
+        } else if path.is_ident("slack") {
+            cx.error_spanned_by(
+                attr,
+                "`#[slack(...)]` goes on a parameter (`rename`, `json`, `flatten`); the method's \
+                 own keys go in `#[slack_method(...)]`",
+            );
+        }
+    }
+}
+
 /// `Result<T, SlackError>` as written and `T`, from an `async fn`'s return
 /// type or a `fn`'s `impl Future<Output = Result<T, SlackError>>`.
-fn check_output(item: &TraitItemFn, cx: &mut Ctxt) -> Option<(Type, Type, Option<syn::Path>)> {
+fn check_output(item: &TraitItemFn, cx: &mut Ctxt) -> Option<(Type, Type, Option<TypeImplTrait>)> {
     let sig = &item.sig;
     const EXPECTED: &str = "a Slack method returns `Result<T, SlackError>` (`T` a `Deserialize` \
                             type such as `DefaultSuccess`)";
@@ -481,8 +530,8 @@ fn check_output(item: &TraitItemFn, cx: &mut Ctxt) -> Option<(Type, Type, Option
     };
     let (result, future) = if sig.asyncness.is_some() {
         (ty.as_ref(), None)
-    } else if let Some((path, output)) = future_output(ty) {
-        (output, Some(path.clone()))
+    } else if let Some((imp, output)) = future_output(ty) {
+        (output, Some(imp.clone()))
     } else {
         if result_segment(ty).is_some() {
             cx.error_spanned_by(
@@ -512,7 +561,7 @@ fn check_output(item: &TraitItemFn, cx: &mut Ctxt) -> Option<(Type, Type, Option
             if last_segment(err).is_some_and(|s| s.ident == "SlackError") {
                 Some((result.clone(), ok.clone(), future))
             } else {
-                cx.error_spanned_by(err, "the error type of a Slack method is `SlackError`");
+                cx.error_spanned_by(err, "the error type of a Slack method is `SlackError`: write `Result<T, SlackError>`");
                 None
             }
         }
@@ -531,8 +580,8 @@ fn result_segment(ty: &Type) -> Option<&PathSegment> {
     last_segment(ty).filter(|s| s.ident == "Result")
 }
 
-/// `Future<Output = X>` and `X` of `impl Future<Output = X> (+ ...)`.
-fn future_output(ty: &Type) -> Option<(&syn::Path, &Type)> {
+/// `impl Future<Output = X> (+ ...)` and `X`.
+fn future_output(ty: &Type) -> Option<(&TypeImplTrait, &Type)> {
     let Type::ImplTrait(imp) = peel(ty) else {
         return None;
     };
@@ -548,9 +597,7 @@ fn future_output(ty: &Type) -> Option<(&syn::Path, &Type)> {
             return None;
         };
         args.args.iter().find_map(|arg| match arg {
-            GenericArgument::AssocType(assoc) if assoc.ident == "Output" => {
-                Some((&bound.path, &assoc.ty))
-            }
+            GenericArgument::AssocType(assoc) if assoc.ident == "Output" => Some((imp, &assoc.ty)),
             _ => None,
         })
     })

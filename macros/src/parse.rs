@@ -149,7 +149,7 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
         }
         "tier" => {
             if args.tier.is_some() {
-                return Err(meta.error("duplicate `tier`"));
+                return Err(meta.error("duplicate `tier`: keep one"));
             }
             let value = meta.value()?;
             if !value.peek(LitInt) {
@@ -161,7 +161,7 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
         }
         "idempotent" => {
             if args.idempotent.is_some() {
-                return Err(meta.error("duplicate `idempotent`"));
+                return Err(meta.error("duplicate `idempotent`: keep one"));
             }
             if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
                 return Err(
@@ -172,7 +172,7 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
         }
         "http" => {
             if args.http.is_some() {
-                return Err(meta.error("duplicate `http`"));
+                return Err(meta.error("duplicate `http`: keep one"));
             }
             args.http = Some(string_value(meta.value()?, "http = \"GET\"")?);
         }
@@ -255,12 +255,12 @@ pub(crate) fn param_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> (ParamAttrs, Ve
 fn param_key(meta: &ParseNestedMeta<'_>, parsed: &mut ParamAttrs) -> syn::Result<()> {
     if meta.path.is_ident("rename") {
         if parsed.rename.is_some() {
-            return Err(meta.error("duplicate `rename`"));
+            return Err(meta.error("duplicate `rename`: keep one"));
         }
         parsed.rename = Some(string_value(meta.value()?, "rename = \"type\"")?);
     } else if meta.path.is_ident("json") {
         if parsed.json.is_some() {
-            return Err(meta.error("duplicate `json`"));
+            return Err(meta.error("duplicate `json`: keep one"));
         }
         if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
             return Err(meta.error("`json` is a flag: write `#[slack(json)]`"));
@@ -268,7 +268,7 @@ fn param_key(meta: &ParseNestedMeta<'_>, parsed: &mut ParamAttrs) -> syn::Result
         parsed.json = Some(meta.path.segments[0].ident.span());
     } else if meta.path.is_ident("flatten") {
         if parsed.flatten.is_some() {
-            return Err(meta.error("duplicate `flatten`"));
+            return Err(meta.error("duplicate `flatten`: keep one"));
         }
         if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
             return Err(meta.error("`flatten` is a flag: write `#[slack(flatten)]`"));

@@ -21,6 +21,9 @@ pub trait Keys {
 
     #[slack_method("chat.postMessage", scope = "chat:write", idempotent, idempotent)]
     async fn flag_twice(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
+
+    #[slack_method("chat.postMessage", scope = "chat:write", http = "get")]
+    async fn lowercase_http(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 }
 
 impl Keys for SlackClient {}

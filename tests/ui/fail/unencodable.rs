@@ -16,6 +16,7 @@ pub trait Unencodable {
         fields: HashMap<String, String>,
         items: Vec<Foo>,
         #[slack(json)] blocks: Foo,
+        text: impl AsRef<str>,
     ) -> Result<DefaultSuccess, SlackError>;
 }
 
