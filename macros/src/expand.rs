@@ -8,6 +8,7 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
 use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type, TypeParamBound};
 
+use crate::catalog;
 use crate::ctxt::Ctxt;
 use crate::model::{self, Encoding, Http, Method};
 use crate::{parse, valid};
@@ -251,9 +252,11 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
         ::slackline::__private::call(#client, &Self::#const_ident, #token, #form)
     };
 
+    let catalog_warnings = catalog_warnings(m);
     // Encoded now, before the future exists: it then borrows only the
     // client and the token.
     let statements = quote! {
+        #(#catalog_warnings)*
         let #mutability #form = ::slackline::__private::Form::with_capacity(#capacity);
         #(#encode)*
         #call
@@ -272,6 +275,31 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
             Self: ::slackline::__private::AsSlackClient,
         #body
     }
+}
+
+/// Disagreements with Slack's catalog, as warnings at the user's tokens:
+/// stable Rust lets a macro warn only through a lint, so each one is the
+/// use of a `#[deprecated]` item whose note is the message.
+fn catalog_warnings(m: &Method) -> Vec<TokenStream> {
+    if m.unchecked {
+        return Vec::new();
+    }
+    catalog::check(m)
+        .into_iter()
+        .map(|warning| {
+            let message = warning.message;
+            let item = Ident::new("slack_catalog", Span::call_site());
+            let used = Ident::new("slack_catalog", warning.span);
+            quote! {
+                {
+                    #[allow(non_camel_case_types, dead_code)]
+                    #[deprecated(note = #message)]
+                    struct #item;
+                    let _ = #used;
+                }
+            }
+        })
+        .collect()
 }
 
 /// `impl Future<Output = Result<T, SlackError>> + Send`: an `async fn`'s

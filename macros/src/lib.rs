@@ -6,6 +6,7 @@
 //! attribute, `model` checks the declaration (collecting every mistake in
 //! a `ctxt::Ctxt`), `expand` writes the code.
 
+mod catalog;
 mod ctxt;
 mod expand;
 mod model;
@@ -37,7 +38,7 @@ use proc_macro::TokenStream;
 ///
 /// ```text
 /// #[slack_method("family.method", scope = "a:b" | scopes = ["a:b", ...],
-///                [tier = 1..=4,] [idempotent,] [http = "POST" | "GET"])]
+///                [tier = 1..=4,] [idempotent,] [http = "POST" | "GET",] [unchecked])]
 /// ```
 ///
 /// - the Slack method name, a string: dot-separated segments of ASCII
@@ -47,7 +48,22 @@ use proc_macro::TokenStream;
 ///   one of which is enough (exactly one of the two);
 /// - `tier`: Slack's rate-limit tier;
 /// - `idempotent`: the call may be retried even after the request was sent;
-/// - `http`: `"POST"` (default) or `"GET"`.
+/// - `http`: `"POST"` (default) or `"GET"`;
+/// - `unchecked`: do not compare the declaration with Slack's catalog.
+///
+/// # Checked against Slack's catalog
+///
+/// A declaration of a method in Slack's method catalog (322 methods, the
+/// table in `catalog_table.rs`) is compared with it, and every disagreement
+/// is a compiler warning at the tokens at fault: a scope the method does not
+/// accept, an argument it does not take ("did you mean ...?"), a required
+/// argument left out or declared `Option`, a value of the wrong kind (a
+/// `bool` where Slack takes an integer), a deprecated method. A name one
+/// typo away from a known method is warned about too; any other unknown
+/// name is declared without a word, since Slack may have added it after the
+/// catalog was taken. The warnings are `deprecated` lints (the one kind a
+/// macro can raise on stable Rust): `#![deny(deprecated)]` makes them
+/// errors, `unchecked` on one declaration silences them.
 ///
 /// # The method
 ///

@@ -29,6 +29,8 @@ pub(crate) struct Method {
     pub tier: Option<Spanned<u8>>,
     pub idempotent: bool,
     pub http: Http,
+    /// `unchecked`: the declaration is not compared with Slack's catalog.
+    pub unchecked: bool,
     /// The method's own attributes (docs, `#[deprecated]`, lints, ...).
     pub attrs: Vec<Attribute>,
     /// The `fn` keyword as written (rustc reports some errors on it).
@@ -275,6 +277,7 @@ impl Method {
             scopes,
             tier,
             idempotent: args.idempotent.is_some(),
+            unchecked: args.unchecked.is_some(),
             http,
             attrs: item.attrs.clone(),
             fn_token: sig.fn_token,

@@ -18,7 +18,7 @@ use syn::{Attribute, LitInt, LitStr, Token};
 use crate::ctxt::Ctxt;
 
 /// The keys `#[slack_method]` accepts after the method name.
-pub(crate) const METHOD_KEYS: &str = "`scope`, `scopes`, `tier`, `idempotent`, `http`";
+pub(crate) const METHOD_KEYS: &str = "`scope`, `scopes`, `tier`, `idempotent`, `http`, `unchecked`";
 /// The keys `#[slack(...)]` accepts on a parameter.
 pub(crate) const PARAM_KEYS: &str = "`rename`, `json`, `flatten`";
 
@@ -33,6 +33,8 @@ pub(crate) struct MethodArgs {
     pub tier: Option<LitInt>,
     pub idempotent: Option<Span>,
     pub http: Option<LitStr>,
+    /// `unchecked`: no comparison with Slack's catalog.
+    pub unchecked: Option<Span>,
     /// Whether a scope was attempted (`scope`/`scopes` written, even with a
     /// bad value) or the arguments were empty: either way "missing scope"
     /// would be noise.
@@ -169,6 +171,17 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
                 );
             }
             args.idempotent = Some(key_span);
+        }
+        "unchecked" => {
+            if args.unchecked.is_some() {
+                return Err(meta.error("duplicate `unchecked`: keep one"));
+            }
+            if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+                return Err(
+                    meta.error("`unchecked` is a flag: write `unchecked` alone, without a value")
+                );
+            }
+            args.unchecked = Some(key_span);
         }
         "http" => {
             if args.http.is_some() {

@@ -90,8 +90,8 @@ trait SessionsAsDeclaredHere {
         user_id: &str,
     ) -> Result<DefaultSuccess, SlackError>;
 
-    /// Leaves out the required `user_id`.
-    #[slack_method("admin.users.session.reset", scope = "admin.users:write")]
+    /// Leaves out the required `user_id` (`unchecked`: the macro would warn).
+    #[slack_method("admin.users.session.reset", scope = "admin.users:write", unchecked)]
     async fn reset_without_user(
         &self,
         token: &SlackToken,
@@ -99,7 +99,11 @@ trait SessionsAsDeclaredHere {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Leaves out `session_id` and both of `user_id` / `team_id`.
-    #[slack_method("admin.users.session.invalidate", scope = "admin.users:write")]
+    #[slack_method(
+        "admin.users.session.invalidate",
+        scope = "admin.users:write",
+        unchecked
+    )]
     async fn invalidate_nothing(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
     /// `session_id` as free text, so a non-integer can be sent.

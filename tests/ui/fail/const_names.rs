@@ -6,10 +6,10 @@
 use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
 
 pub trait Consts {
-    #[slack_method("chat.postMessage", scope = "chat:write")]
+    #[slack_method("chat.postMessage", scope = "chat:write", unchecked)]
     async fn post_message(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
-    #[slack_method("chat.postMessage", scope = "chat:write")]
+    #[slack_method("chat.postMessage", scope = "chat:write", unchecked)]
     #[allow(non_snake_case)]
     async fn postMessage(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 

@@ -7,7 +7,7 @@ use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_metho
 pub struct Foo;
 
 pub trait Unencodable {
-    #[slack_method("chat.postMessage", scope = "chat:write")]
+    #[slack_method("chat.postMessage", scope = "chat:write", unchecked)]
     async fn types(
         &self,
         token: &SlackToken,

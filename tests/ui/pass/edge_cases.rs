@@ -16,7 +16,7 @@ where
     const PAGE_SIZE: u32 = 200;
 
     /// Looks a user up.
-    #[slack_method("users.info", scope = "users:read")]
+    #[slack_method("users.info", scope = "users:read", unchecked)]
     #[deprecated = "use users_info_v2"]
     async fn users_info(
         &self,
@@ -34,7 +34,7 @@ where
     #[cfg(any())]
     async fn gone_too(&self, token: &SlackToken) -> Result<DefaultSuccess, slackline::SlackError>;
 
-    #[slack_method("conversations.move", scope = "channels:write")]
+    #[slack_method("conversations.move", scope = "channels:write", unchecked)]
     async fn r#move(
         &self,
         token: &SlackToken,
@@ -53,7 +53,7 @@ where
         Self: Sized;
 
     // A plain `fn`: its `+ 'a` is kept, and `+ Send` added.
-    #[slack_method("conversations.replies", scope = "channels:history", http = "GET")]
+    #[slack_method("conversations.replies", scope = "channels:history", http = "GET", unchecked)]
     fn replies<'a>(
         &'a self,
         token: &'a SlackToken,

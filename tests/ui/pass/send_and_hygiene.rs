@@ -5,7 +5,7 @@ use std::future::Future;
 use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
 
 pub trait Hygiene {
-    #[slack_method("chat.postMessage", scope = "chat:write")]
+    #[slack_method("chat.postMessage", scope = "chat:write", unchecked)]
     async fn chat_post_message(
         &self,
         token: &SlackToken,
