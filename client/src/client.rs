@@ -294,9 +294,9 @@ impl SlackClient {
                 let reqwest_error = |err: reqwest::Error| {
                     TransportError::new(classify_reqwest(&err), describe(&err))
                 };
-                let response = request.send().await.map_err(reqwest_error)?;
+                let mut response = request.send().await.map_err(reqwest_error)?;
                 let status = response.status().as_u16();
-                let headers = response.headers().clone();
+                let headers = std::mem::take(response.headers_mut());
                 let body = response.bytes().await.map_err(reqwest_error)?;
                 Ok(HttpResponse {
                     status,

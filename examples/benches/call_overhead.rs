@@ -154,11 +154,14 @@ async fn loopback() {
         .build()
         .unwrap();
     let token = SlackToken::new(demo::MEMBER_TOKEN).unwrap();
-    // Configured as a careful hand-written client would be: the same timeouts.
+    // Configured as a careful hand-written client would be, and so that both
+    // sides put the same bytes on the wire (the emulator's work per request
+    // depends on them): the same timeouts and the same User-Agent.
     let raw = reqwest::Client::builder()
         .use_rustls_tls()
         .timeout(slackline::DEFAULT_TIMEOUT)
         .connect_timeout(slackline::DEFAULT_CONNECT_TIMEOUT)
+        .user_agent(concat!("slackline/", env!("CARGO_PKG_VERSION")))
         .build()
         .unwrap();
     let url = Arc::new(format!("{base}admin.users.session.reset"));
