@@ -31,11 +31,14 @@ pub use flatten::encode_flatten;
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
 pub use retry::RetryPolicy;
-pub use spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
+pub use spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec, manifest_scopes};
 pub use token::SlackToken;
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.
 pub use slackline_macros::slack_method;
+
+/// Lists a trait's declared Slack methods in `SLACK_METHODS`.
+pub use slackline_macros::slack_api;
 
 /// The serde version slackline decodes with, for `#[serde(crate = "slackline::serde")]`.
 pub use serde;

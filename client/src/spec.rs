@@ -69,3 +69,22 @@ impl MethodSpec {
         self.tier.and_then(crate::ratelimit::tier_per_minute)
     }
 }
+
+/// The scopes an app needs to call `methods`: the first accepted scope of
+/// each method, without repeats, in order of first use (for an app
+/// manifest's `oauth_config.scopes`).
+///
+/// ```
+/// use slackline::{AdminUsersSessionApi, SlackClient, manifest_scopes};
+/// let scopes = manifest_scopes(<SlackClient as AdminUsersSessionApi>::SLACK_METHODS);
+/// assert_eq!(scopes, ["admin.users:write"]);
+/// ```
+pub fn manifest_scopes(methods: &[MethodSpec]) -> Vec<&'static str> {
+    let mut scopes: Vec<&'static str> = Vec::new();
+    for scope in methods.iter().filter_map(|m| m.scopes.first()) {
+        if !scopes.contains(scope) {
+            scopes.push(scope);
+        }
+    }
+    scopes
+}

@@ -11,7 +11,9 @@
 //! against `SLACK_API_URL`, for the user given as the first argument).
 
 use serde::Deserialize;
-use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
+use slackline::{
+    DefaultSuccess, SlackClient, SlackError, SlackToken, manifest_scopes, slack_api, slack_method,
+};
 use slackline_mock::{MockSlack, demo};
 
 /// One page of `admin.users.session.list`.
@@ -44,6 +46,7 @@ pub struct Cursor {
 }
 
 /// The session methods as Slack documents them today.
+#[slack_api]
 pub trait SessionAdmin {
     /// Lists active user sessions for an organization.
     #[slack_method(
@@ -104,12 +107,14 @@ async fn all_sessions(
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("Declared methods and the scopes they need:");
-    for spec in [
-        <SlackClient as SessionAdmin>::ADMIN_USERS_SESSION_LIST,
-        <SlackClient as SessionAdmin>::ADMIN_USERS_SESSION_INVALIDATE_FOR_USER,
-    ] {
+    let methods = <SlackClient as SessionAdmin>::SLACK_METHODS;
+    for spec in methods {
         println!("  {:<32} {}", spec.name, spec.scopes.join(", "));
     }
+    println!(
+        "The app's manifest needs: {}",
+        manifest_scopes(methods).join(", ")
+    );
 
     let (_mock, client, token, user) = if slackline_examples::slack_token_set() {
         let user = std::env::args()

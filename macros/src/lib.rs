@@ -6,6 +6,7 @@
 //! attribute, `model` checks the declaration (collecting every mistake in
 //! a `ctxt::Ctxt`), `expand` writes the code.
 
+mod api;
 mod catalog;
 mod ctxt;
 mod expand;
@@ -112,4 +113,26 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::slack_method(args.into(), item.into()).into()
+}
+
+/// Lists a trait's Slack methods in code: adds
+/// `const SLACK_METHODS: &'static [slackline::MethodSpec]`, the metadata of
+/// every `#[slack_method]` of the trait in declaration order (methods
+/// behind `#[cfg]` are left out).
+///
+/// ```ignore
+/// use slackline::{slack_api, slack_method, DefaultSuccess, SlackClient, SlackError, SlackToken};
+///
+/// #[slack_api]
+/// pub trait Sessions {
+///     #[slack_method("admin.users.session.reset", scope = "admin.users:write")]
+///     async fn reset(&self, token: &SlackToken, user_id: &str) -> Result<DefaultSuccess, SlackError>;
+/// }
+/// impl Sessions for SlackClient {}
+///
+/// assert_eq!(slackline::manifest_scopes(<SlackClient as Sessions>::SLACK_METHODS), ["admin.users:write"]);
+/// ```
+#[proc_macro_attribute]
+pub fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
+    api::slack_api(args.into(), item.into()).into()
 }

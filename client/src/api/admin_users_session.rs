@@ -1,6 +1,6 @@
 //! `admin.users.session.*`: logging a user out, everywhere or one session.
 
-use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
+use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
 
 /// Enterprise Grid session administration: what an org admin uses to log a
 /// compromised account out.
@@ -19,6 +19,7 @@ use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
 /// client.admin_users_session_reset(&token, "U0123", None, Some(true)).await?;
 /// # Ok(()) }
 /// ```
+#[slack_api]
 pub trait AdminUsersSessionApi {
     /// Invalidates a single session for a user by `session_id`.
     ///

@@ -1,0 +1,67 @@
+//! `#[slack_api]`: a trait's declared Slack methods, listed in code.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt as _;
+use syn::{ItemTrait, TraitItem, parse_quote};
+
+use crate::valid;
+
+/// Adds `const SLACK_METHODS: &'static [MethodSpec]` to the trait: the
+/// metadata const of every `#[slack_method]` in it, in declaration order.
+pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
+    if !args.is_empty() {
+        let error = syn::Error::new_spanned(&args, "`#[slack_api]` takes no arguments");
+        let mut out = error.to_compile_error();
+        out.extend(item);
+        return out;
+    }
+    let mut tr: ItemTrait = match syn::parse2(item.clone()) {
+        Ok(tr) => tr,
+        Err(_) => {
+            let error = syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "`#[slack_api]` goes on a trait whose methods are declared with `#[slack_method]`",
+            );
+            let mut out = error.to_compile_error();
+            out.extend(item);
+            return out;
+        }
+    };
+    let consts: Vec<_> = tr
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            // A method behind `#[cfg]` may not exist: it cannot be listed
+            // unconditionally, so it is left out (documented).
+            TraitItem::Fn(f)
+                if f.attrs.iter().any(is_slack_method)
+                    && !f.attrs.iter().any(|a| a.path().is_ident("cfg")) =>
+            {
+                Some(format_ident!(
+                    "{}",
+                    valid::screaming_snake(&f.sig.ident.unraw().to_string()),
+                    span = f.sig.ident.span()
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let name = tr.ident.to_string();
+    let doc = format!(
+        "Every Slack method `{name}` declares, in declaration order: names, scopes, \
+         tiers and arguments (e.g. for an app manifest, see `slackline::manifest_scopes`)."
+    );
+    tr.items.push(parse_quote! {
+        #[doc = #doc]
+        const SLACK_METHODS: &'static [::slackline::__private::MethodSpec] = &[#(Self::#consts),*];
+    });
+    quote!(#tr).into_token_stream()
+}
+
+fn is_slack_method(attr: &syn::Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "slack_method")
+}
