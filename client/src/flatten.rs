@@ -51,7 +51,7 @@ type Result<T> = std::result::Result<T, FlattenError>;
 
 /// One field: as form text when it is a scalar or a list of scalars, as JSON otherwise.
 fn push_field<T: Serialize + ?Sized>(form: &mut Form, name: &str, value: &T) -> Result<()> {
-    match value.serialize(Scalar) {
+    match value.serialize(Scalar { in_list: false }) {
         Ok(Some(text)) => form.push(name, &text),
         Ok(None) => {}
         Err(FlattenError::NotScalar) => encode_json(value, name, form),
@@ -201,7 +201,7 @@ impl SerializeMap for Entries<'_> {
     type Ok = ();
     type Error = FlattenError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
-        match key.serialize(Scalar) {
+        match key.serialize(Scalar { in_list: false }) {
             Ok(Some(key_text)) => {
                 self.key = Some(key_text);
                 Ok(())
@@ -221,8 +221,12 @@ impl SerializeMap for Entries<'_> {
 }
 
 /// A field value as form text: `Some(text)`, `None` (omitted), or
-/// `NotScalar` when it holds objects.
-struct Scalar;
+/// `NotScalar` when it holds objects. Inside a list (`in_list`), a nested
+/// list is not a scalar either.
+#[derive(Clone, Copy)]
+struct Scalar {
+    in_list: bool,
+}
 
 struct List {
     items: Vec<String>,
@@ -317,6 +321,9 @@ impl ser::Serializer for Scalar {
         Err(FlattenError::NotScalar)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<List> {
+        if self.in_list {
+            return Err(FlattenError::NotScalar);
+        }
         Ok(List {
             items: Vec::with_capacity(len.unwrap_or(0)),
         })
@@ -358,7 +365,7 @@ impl SerializeSeq for List {
     type Error = FlattenError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         // Only scalars join with commas; a list of lists or objects is JSON.
-        let item = match value.serialize(ScalarItem) {
+        let item = match value.serialize(Scalar { in_list: true }) {
             Ok(Some(item)) => item,
             Ok(None) | Err(FlattenError::NotScalar) => return Err(FlattenError::NotScalar),
             Err(err) => return Err(err),
@@ -390,122 +397,6 @@ impl ser::SerializeTupleStruct for List {
     }
     fn end(self) -> Result<Option<String>> {
         SerializeSeq::end(self)
-    }
-}
-
-/// A list item: like [`Scalar`], but nested lists are not scalars.
-struct ScalarItem;
-
-impl ser::Serializer for ScalarItem {
-    type Ok = Option<String>;
-    type Error = FlattenError;
-    type SerializeSeq = Impossible<Option<String>, FlattenError>;
-    type SerializeTuple = Impossible<Option<String>, FlattenError>;
-    type SerializeTupleStruct = Impossible<Option<String>, FlattenError>;
-    type SerializeTupleVariant = Impossible<Option<String>, FlattenError>;
-    type SerializeMap = Impossible<Option<String>, FlattenError>;
-    type SerializeStruct = Impossible<Option<String>, FlattenError>;
-    type SerializeStructVariant = Impossible<Option<String>, FlattenError>;
-
-    display!(
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_i128(i128),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_u128(u128),
-        serialize_char(char),
-        serialize_str(&str),
-    );
-
-    fn serialize_bool(self, value: bool) -> Result<Option<String>> {
-        Scalar.serialize_bool(value)
-    }
-    fn serialize_f32(self, value: f32) -> Result<Option<String>> {
-        Scalar.serialize_f32(value)
-    }
-    fn serialize_f64(self, value: f64) -> Result<Option<String>> {
-        Scalar.serialize_f64(value)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Option<String>> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_none(self) -> Result<Option<String>> {
-        Ok(None)
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Option<String>> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<Option<String>> {
-        Ok(None)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Option<String>> {
-        Ok(None)
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<Option<String>> {
-        Ok(Some(variant.to_owned()))
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<Option<String>> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Option<String>> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct> {
-        Err(FlattenError::NotScalar)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant> {
-        Err(FlattenError::NotScalar)
     }
 }
 
@@ -564,6 +455,18 @@ mod tests {
             "query=a%26b+%C3%A9&count=20&inclusive=true&sort=timestamp&channel_ids=C1%2CC2\
              &ratio=0.5&type=im&blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D"
         );
+    }
+
+    #[test]
+    fn lists_of_lists_are_json() {
+        #[derive(Serialize)]
+        struct Nested {
+            grid: Vec<Vec<u8>>,
+        }
+        let nested = Nested {
+            grid: vec![vec![1, 2], vec![3]],
+        };
+        assert_eq!(encode(&nested).unwrap(), "grid=%5B%5B1%2C2%5D%2C%5B3%5D%5D");
     }
 
     #[test]
