@@ -9,6 +9,7 @@ mod client;
 mod encode;
 mod error;
 mod flatten;
+mod pages;
 pub mod ratelimit;
 mod response;
 pub mod retry;
@@ -28,6 +29,7 @@ pub use client::{
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
 pub use flatten::encode_flatten;
+pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
 pub use retry::RetryPolicy;

@@ -12,7 +12,8 @@
 
 use serde::Deserialize;
 use slackline::{
-    DefaultSuccess, SlackClient, SlackError, SlackToken, manifest_scopes, slack_api, slack_method,
+    DefaultSuccess, Paginated, SlackClient, SlackError, SlackToken, manifest_scopes, paginate,
+    slack_api, slack_method,
 };
 use slackline_mock::{MockSlack, demo};
 
@@ -80,28 +81,31 @@ pub trait SessionAdmin {
 
 impl SessionAdmin for SlackClient {}
 
+impl Paginated for SessionPage {
+    fn next_cursor(&self) -> Option<&str> {
+        self.response_metadata
+            .as_ref()
+            .map(|m| m.next_cursor.as_str())
+    }
+}
+
 /// Every session of `user_id`, following cursors page by page.
 async fn all_sessions(
     client: &SlackClient,
     token: &SlackToken,
     user_id: &str,
 ) -> Result<Vec<ActiveSession>, SlackError> {
-    let mut sessions = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let page = client
+    let pages = paginate(|cursor| async move {
+        client
             .admin_users_session_list(token, Some(user_id), Some(2), cursor.as_deref())
-            .await?;
-        sessions.extend(page.active_sessions);
-        match page
-            .response_metadata
-            .map(|m| m.next_cursor)
-            .filter(|c| !c.is_empty())
-        {
-            Some(next) => cursor = Some(next),
-            None => return Ok(sessions),
-        }
-    }
+            .await
+    })
+    .all()
+    .await?;
+    Ok(pages
+        .into_iter()
+        .flat_map(|page| page.active_sessions)
+        .collect())
 }
 
 #[tokio::main]

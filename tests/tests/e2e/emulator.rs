@@ -1049,3 +1049,32 @@ async fn one_503_then_success_is_retried_away() {
     assert_eq!(mock.journal().len(), 2, "one failed attempt, one retry");
     assert!(mock.sessions(demo::ALICE_ID).is_empty());
 }
+
+#[tokio::test]
+async fn paginate_walks_every_page_of_the_org() {
+    let mock = MockSlack::builder()
+        .demo_org()
+        .rate_limits(slackline_mock::RateLimits::Off)
+        .start()
+        .await
+        .unwrap();
+    let client = plain_client(&mock.base_url());
+    let token = SlackToken::new(demo::ADMIN_TOKEN).unwrap();
+    let (client, token) = (&client, &token);
+    let pages = slackline::paginate(|cursor| async move {
+        client
+            .session_list(token, None, None, Some(2), cursor.as_deref())
+            .await
+    })
+    .all()
+    .await
+    .unwrap();
+    let listed: usize = pages.iter().map(|p| p.active_sessions.len()).sum();
+    let expected: usize = demo::USERS_WITH_SESSIONS
+        .iter()
+        .map(|u| mock.sessions(u).len())
+        .sum();
+    assert_eq!(listed, expected);
+    assert_eq!(pages.len(), expected.div_ceil(2));
+    assert!(pages.last().unwrap().meta.next_cursor.is_none());
+}
