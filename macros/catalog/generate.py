@@ -17,12 +17,6 @@ TARGET = ROOT / "macros" / "src" / "catalog_table.rs"
 KINDS = {"string": "Str", "integer": "Int", "boolean": "Bool", "number": "Num",
          "array": "List", "object": "Object"}
 
-# The catalog's group for admin.users.session.invalidate names only user_id,
-# while its description (and the older form of the method) allows team_id
-# instead: either one identifies the session.
-EXTRA_GROUP_MEMBERS = {("admin.users.session.invalidate", "user_id"): ["team_id"]}
-
-
 def rust_str(s):
     return json.dumps(s)
 
@@ -43,14 +37,10 @@ def main():
             for scope in m["scopes"].get(key, []):
                 if scope not in scopes:
                     scopes.append(scope)
-        groups = []
-        grouped = set()
-        for g in m.get("arg_groups", []):
-            members = list(g["args"])
-            for first in list(members):
-                members += EXTRA_GROUP_MEMBERS.get((m["name"], first), [])
-            grouped.update(members)
-            groups.append((members, g.get("required", True)))
+        # As the emulator reads it: an argument in a required group is
+        # satisfied by any member of the group, so it is not required alone.
+        groups = [(list(g["args"]), g.get("required", True)) for g in m.get("arg_groups", [])]
+        grouped = {a for members, required in groups if required for a in members}
         args = []
         for a in m["args"]:
             if a["name"] == "token":

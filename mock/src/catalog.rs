@@ -221,7 +221,7 @@ pub struct MethodSpec {
     pub json_input_supported: bool,
     /// Arguments, without `token`.
     pub args: Vec<ArgSpec>,
-    /// Argument groups (with the mock's corrections, see [`MethodSpec::required_args`]).
+    /// Argument groups (see [`MethodSpec::required_args`]).
     pub arg_groups: Vec<ArgGroup>,
     /// Documented errors.
     pub errors: Vec<String>,
@@ -281,7 +281,7 @@ impl MethodSpec {
                 type_name: a.r#type,
             })
             .collect();
-        let mut arg_groups: Vec<ArgGroup> = raw
+        let arg_groups: Vec<ArgGroup> = raw
             .arg_groups
             .into_iter()
             .map(|g| ArgGroup {
@@ -290,16 +290,6 @@ impl MethodSpec {
                 mutually_exclusive: g.mutually_exclusive,
             })
             .collect();
-        if raw.name == "admin.users.session.invalidate" {
-            // Catalog correction: the group's description says the session is identified
-            // by exactly one of `user_id` or the older `team_id`, but the patch lists only
-            // `user_id`. Slack still accepts `team_id` (the seed sends it).
-            for g in &mut arg_groups {
-                if g.args.iter().any(|a| a == "user_id") && !g.args.iter().any(|a| a == "team_id") {
-                    g.args.push("team_id".to_owned());
-                }
-            }
-        }
         let in_required_group = |name: &str| {
             arg_groups
                 .iter()
