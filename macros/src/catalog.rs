@@ -9,7 +9,7 @@
 //! attribute turns the comparison off.
 
 use proc_macro2::Span;
-use syn::{GenericArgument, PathArguments, Type};
+use syn::Type;
 
 use crate::model::{self, Encoding};
 
@@ -215,22 +215,7 @@ fn rust_kind(p: &model::Param) -> Option<Kind> {
         Encoding::Flatten => return None,
         Encoding::Form => {}
     }
-    kind_of(peel_option(&p.ty))
-}
-
-fn peel_option(ty: &Type) -> &Type {
-    if let Type::Path(path) = ty {
-        if let Some(last) = path.path.segments.last() {
-            if last.ident == "Option" {
-                if let PathArguments::AngleBracketed(args) = &last.arguments {
-                    if let Some(GenericArgument::Type(inner)) = args.args.first() {
-                        return inner;
-                    }
-                }
-            }
-        }
-    }
-    ty
+    kind_of(p.value_type())
 }
 
 fn kind_of(ty: &Type) -> Option<Kind> {

@@ -99,6 +99,19 @@ impl Param {
         type_string(&self.ty)
     }
 
+    /// The type of the value sent: `T` for `Option<T>` (or `&Option<T>`),
+    /// otherwise the type as written, invisible groups and parentheses peeled.
+    pub(crate) fn value_type(&self) -> &Type {
+        let ty = match peel(&self.ty) {
+            Type::Reference(reference) => peel(&reference.elem),
+            ty => ty,
+        };
+        match last_segment(ty) {
+            Some(s) if s.ident == "Option" => single_type_arg(s).map_or(ty, peel),
+            _ => peel(&self.ty),
+        }
+    }
+
     /// Whether the type mentions `impl Trait` (it then cannot be named in
     /// expression position).
     pub(crate) fn has_impl_trait(&self) -> bool {

@@ -26,7 +26,7 @@ pub trait Disagreements {
 
     // A boolean where Slack takes an integer.
     #[slack_method("admin.users.session.list", scope = "admin.users:read")]
-    async fn kinds(&self, token: &SlackToken, limit: bool) -> Result<DefaultSuccess, SlackError>;
+    async fn kinds(&self, token: &SlackToken, limit: Option<bool>) -> Result<DefaultSuccess, SlackError>;
 
     // A method Slack has deprecated.
     #[slack_method("stars.list", scope = "stars:read")]
