@@ -1,5 +1,6 @@
 //! HTTP layer: connections, body reading, argument parsing and the order of checks.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
@@ -659,38 +660,22 @@ fn parse_urlencoded(input: &[u8]) -> Result<Vec<(String, String)>, ()> {
     Ok(out)
 }
 
+/// `+` is a space, `%XX` a byte; malformed escapes stay as written; the
+/// result must be UTF-8.
 fn percent_decode(s: &[u8]) -> Result<String, ()> {
-    fn hex(b: u8) -> Option<u8> {
-        match b {
-            b'0'..=b'9' => Some(b - b'0'),
-            b'a'..=b'f' => Some(b - b'a' + 10),
-            b'A'..=b'F' => Some(b - b'A' + 10),
-            _ => None,
-        }
-    }
-    if !s.iter().any(|&b| b == b'%' || b == b'+') {
-        return std::str::from_utf8(s).map(str::to_owned).map_err(|_| ());
-    }
-    let mut buf = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        match s[i] {
-            b'+' => buf.push(b' '),
-            b'%' => match (
-                s.get(i + 1).copied().and_then(hex),
-                s.get(i + 2).copied().and_then(hex),
-            ) {
-                (Some(h), Some(l)) => {
-                    buf.push(h << 4 | l);
-                    i += 2;
-                }
-                _ => buf.push(b'%'),
-            },
-            b => buf.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(buf).map_err(|_| ())
+    let spaced: Cow<'_, [u8]> = if s.contains(&b'+') {
+        Cow::Owned(
+            s.iter()
+                .map(|&b| if b == b'+' { b' ' } else { b })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    };
+    percent_encoding::percent_decode(&spaced)
+        .decode_utf8()
+        .map(Cow::into_owned)
+        .map_err(|_| ())
 }
 
 #[cfg(test)]
