@@ -149,7 +149,8 @@ pub trait RateLimitStore: Send + Sync + 'static {
     /// Books the next slot of `key` at `quota` and says how long the caller
     /// must wait before sending.
     fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration>;
-    /// Books nothing before `delay` from now (Slack answered 429).
+    /// Books nothing before `delay` from now (Slack answered 429): a later
+    /// [`reserve`](Self::reserve) must not return a slot inside the pause.
     fn pause<'a>(
         &'a self,
         key: &'a BucketKey,
@@ -335,17 +336,20 @@ impl RateLimits {
             return;
         };
         // A slot booked before a 429 may come up while the bucket is paused:
-        // book again then (a few times at most; a pause always ends).
+        // book again then (a few times at most; a pause always ends). A slot
+        // free at once cannot fall in a pause, since `pause` moves the
+        // bucket's next slot past it: only a caller that waited asks.
         for _ in 0..8 {
             let wait = self.store.reserve(key, quota).await;
-            if !wait.is_zero() {
-                tracing::trace!(
-                    method = spec.name,
-                    wait_ms = wait.as_millis() as u64,
-                    "pacing"
-                );
-                tokio::time::sleep(wait).await;
+            if wait.is_zero() {
+                return;
             }
+            tracing::trace!(
+                method = spec.name,
+                wait_ms = wait.as_millis() as u64,
+                "pacing"
+            );
+            tokio::time::sleep(wait).await;
             if self.store.pause_remaining(key).await.is_zero() {
                 return;
             }
