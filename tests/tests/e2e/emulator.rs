@@ -12,7 +12,7 @@ use slackline::{
 };
 use slackline_mock::{Fault, MockSession, MockSlack, SessionKind, demo};
 
-use crate::support::{forwarding_transport, plain_builder, plain_client, raw_http};
+use crate::support::{RESET, admin, forwarding_transport, plain_builder, plain_client, raw_http};
 
 // ---------------------------------------------------------------------------
 // Methods declared here, as a user of slackline would.
@@ -135,10 +135,6 @@ fn tok(token: &str) -> SlackToken {
     SlackToken::new(token).unwrap()
 }
 
-fn admin() -> SlackToken {
-    tok(demo::ADMIN_TOKEN)
-}
-
 fn ids(sessions: &[MockSession]) -> Vec<i64> {
     sessions.iter().map(|s| s.session_id).collect()
 }
@@ -172,7 +168,6 @@ fn api_code<T: std::fmt::Debug>(result: Result<T, SlackError>, method: &str) -> 
     api_error(result, method).0
 }
 
-const RESET: &str = "admin.users.session.reset";
 const INVALIDATE: &str = "admin.users.session.invalidate";
 const LIST: &str = "admin.users.session.list";
 

@@ -22,7 +22,8 @@ use slackline::{
 use slackline_examples::bulk::{JobOptions, JobReport, Outcome, run_reset_job};
 use slackline_mock::{Fault, MockSlack, demo, member_id};
 
-const RESET: &str = "admin.users.session.reset";
+use crate::support::{RESET, admin};
+
 /// How much faster than Slack's the emulator's clock (and the client's pacing) runs:
 /// Tier 2 becomes 200 calls a second.
 const K: f64 = 600.0;
@@ -55,10 +56,6 @@ fn client_for(mock: &MockSlack, policy: RetryPolicy, timeout: Duration) -> Slack
         .connect_timeout(Duration::from_secs(2))
         .build()
         .unwrap()
-}
-
-fn admin() -> SlackToken {
-    SlackToken::new(demo::ADMIN_TOKEN).unwrap()
 }
 
 fn members(n: usize) -> Vec<String> {

@@ -2,6 +2,14 @@
 
 use slackline::{RateLimits, RetryPolicy, SlackClient, SlackClientBuilder, SlackToken};
 
+/// The method most tests call.
+pub const RESET: &str = "admin.users.session.reset";
+
+/// The emulator's demo org admin (`admin.users:write`).
+pub fn admin() -> SlackToken {
+    SlackToken::new(slackline_mock::demo::ADMIN_TOKEN).unwrap()
+}
+
 /// A token whose secret part is easy to look for in outputs.
 pub const SECRET: &str = "xoxp-1111-2222-topsecretvalue";
 
