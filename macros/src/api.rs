@@ -1,11 +1,10 @@
 //! `#[slack_api]`: a trait's declared Slack methods, listed in code.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
-use syn::ext::IdentExt as _;
+use quote::ToTokens;
 use syn::{ItemTrait, TraitItem, parse_quote};
 
-use crate::valid;
+use crate::expand;
 
 /// Adds `const SLACK_METHODS: &'static [MethodSpec]` to the trait: the
 /// metadata const of every `#[slack_method]` in it, in declaration order.
@@ -38,11 +37,7 @@ pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
                 if f.attrs.iter().any(is_slack_method)
                     && !f.attrs.iter().any(|a| a.path().is_ident("cfg")) =>
             {
-                Some(format_ident!(
-                    "{}",
-                    valid::screaming_snake(&f.sig.ident.unraw().to_string()),
-                    span = f.sig.ident.span()
-                ))
+                Some(expand::spec_const_ident(&f.sig.ident))
             }
             _ => None,
         })
@@ -56,7 +51,7 @@ pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
         #[doc = #doc]
         const SLACK_METHODS: &'static [::slackline::__private::MethodSpec] = &[#(Self::#consts),*];
     });
-    quote!(#tr).into_token_stream()
+    tr.into_token_stream()
 }
 
 fn is_slack_method(attr: &syn::Attribute) -> bool {

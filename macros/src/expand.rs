@@ -112,12 +112,18 @@ impl Expanded {
     }
 }
 
-fn expand(m: &Method) -> Expanded {
-    let const_ident = format_ident!(
+/// The name of a method's metadata const (`ADMIN_USERS_SESSION_RESET`),
+/// spanned on the method's name. `#[slack_api]` lists the same names.
+pub(crate) fn spec_const_ident(method: &Ident) -> Ident {
+    format_ident!(
         "{}",
-        valid::screaming_snake(&m.ident.unraw().to_string()),
-        span = m.ident.span()
-    );
+        valid::screaming_snake(&method.unraw().to_string()),
+        span = method.span()
+    )
+}
+
+fn expand(m: &Method) -> Expanded {
+    let const_ident = spec_const_ident(&m.ident);
     let spec = spec_const(m, &const_ident);
     let method = method(m, &const_ident);
     Expanded { spec, method }
