@@ -8,8 +8,10 @@
 //!
 //! Time is kept short: the emulator's clock runs [`K`] times faster (and the
 //! client paces at the same scale), backoffs are milliseconds, timeouts are
-//! fractions of a second; the emulator's `Retry-After` is at least 1 s, so
-//! 429 retries are few and happen in parallel.
+//! fractions of a second. The emulator's `Retry-After` is at least 1 s: with
+//! client pacing a 429 pauses the method's whole bucket, so the paced storm
+//! waits its pauses out one after another (the slowest test here, about
+//! 17 s); without pacing the waits overlap.
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, TcpListener};
