@@ -16,9 +16,9 @@ use crate::ratelimit::{BucketKey, RateLimits, WorkspaceKey};
 use crate::response::{FromSlackBody, decode};
 use crate::retry::RetryPolicy;
 use crate::spec::{HttpMethod, MethodSpec};
-use crate::transport::{
-    HttpRequest, HttpResponse, Transport, TransportError, classify_reqwest, describe,
-};
+use crate::transport::{HttpRequest, HttpResponse, Transport, TransportError};
+#[cfg(feature = "reqwest")]
+use crate::transport::{classify_reqwest, describe};
 use crate::{SlackError, SlackToken};
 
 /// Slack's Web API base URL.
@@ -29,6 +29,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Requests in flight at once per client unless configured (as Slack's Node SDK).
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 100;
+
+/// Why calls fail on a client built without an HTTP stack.
+#[cfg(not(feature = "reqwest"))]
+const NO_TRANSPORT: &str = "slackline was built without an HTTP transport (its `reqwest` feature is off) and the client was given none: enable the feature or call `SlackClientBuilder::transport`";
 
 const FORM_CONTENT_TYPE: HeaderValue =
     HeaderValue::from_static("application/x-www-form-urlencoded");
@@ -66,8 +70,12 @@ struct Inner {
 }
 
 enum Backend {
+    #[cfg(feature = "reqwest")]
     Reqwest(reqwest::Client),
     Custom(Arc<dyn Transport>),
+    /// Built without an HTTP stack and given no transport: every call fails.
+    #[cfg(not(feature = "reqwest"))]
+    Missing,
 }
 
 impl fmt::Debug for SlackClient {
@@ -78,8 +86,11 @@ impl fmt::Debug for SlackClient {
             .field(
                 "transport",
                 &match inner.backend {
+                    #[cfg(feature = "reqwest")]
                     Backend::Reqwest(_) => "reqwest",
                     Backend::Custom(_) => "custom",
+                    #[cfg(not(feature = "reqwest"))]
+                    Backend::Missing => "none",
                 },
             )
             .field("timeout", &inner.timeout)
@@ -161,6 +172,13 @@ impl SlackClient {
         spec: &'static MethodSpec,
         form: Form,
     ) -> Result<(String, Bytes), SlackError> {
+        #[cfg(not(feature = "reqwest"))]
+        if matches!(self.inner.backend, Backend::Missing) {
+            return Err(SlackError::InvalidInput {
+                method: Some(spec.name),
+                message: NO_TRANSPORT.to_owned(),
+            });
+        }
         let body = form.finish().map_err(|message| SlackError::InvalidInput {
             method: Some(spec.name),
             message,
@@ -284,6 +302,7 @@ impl SlackClient {
             HttpMethod::Get => Method::GET,
         };
         match &self.inner.backend {
+            #[cfg(feature = "reqwest")]
             Backend::Reqwest(client) => {
                 let mut request = client
                     .request(method, url)
@@ -325,6 +344,9 @@ impl SlackClient {
                     )),
                 }
             }
+            // `execute` refuses such calls before they get here.
+            #[cfg(not(feature = "reqwest"))]
+            Backend::Missing => Err(TransportError::new(TransportErrorKind::Other, NO_TRANSPORT)),
         }
     }
 }
@@ -501,6 +523,9 @@ impl SlackClientBuilder {
 
         let backend = match self.transport {
             Some(transport) => Backend::Custom(transport),
+            #[cfg(not(feature = "reqwest"))]
+            None => Backend::Missing,
+            #[cfg(feature = "reqwest")]
             None => Backend::Reqwest(
                 reqwest::Client::builder()
                     .use_rustls_tls()
@@ -532,7 +557,7 @@ impl SlackClientBuilder {
 
 /// Validates a base URL and gives it a trailing slash.
 fn checked_base_url(raw: &str) -> Result<String, String> {
-    let url = reqwest::Url::parse(raw).map_err(|e| format!("invalid base URL {raw:?}: {e}"))?;
+    let url = url::Url::parse(raw).map_err(|e| format!("invalid base URL {raw:?}: {e}"))?;
     if url.query().is_some() || url.fragment().is_some() {
         return Err(format!(
             "the base URL {raw:?} must not have a query or fragment"
@@ -556,7 +581,7 @@ fn checked_base_url(raw: &str) -> Result<String, String> {
     Ok(text)
 }
 
-fn is_loopback(url: &reqwest::Url) -> bool {
+fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

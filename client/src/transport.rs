@@ -120,6 +120,7 @@ where
     }
 }
 
+#[cfg(feature = "reqwest")]
 /// Maps a reqwest failure onto a kind, from the outermost cause inwards.
 pub(crate) fn classify_reqwest(err: &reqwest::Error) -> TransportErrorKind {
     if err.is_connect() {
@@ -138,6 +139,7 @@ pub(crate) fn classify_reqwest(err: &reqwest::Error) -> TransportErrorKind {
     TransportErrorKind::Other
 }
 
+#[cfg(feature = "reqwest")]
 /// The error and its causes, joined: reqwest's top-level text alone rarely
 /// says what happened.
 pub(crate) fn describe(err: &(dyn std::error::Error + 'static)) -> String {
