@@ -12,12 +12,14 @@ use tokio::sync::Semaphore;
 
 use crate::encode::Form;
 use crate::error::{TransportErrorKind, excerpt};
+#[cfg(feature = "hyper")]
+use crate::hyper_transport::HyperTransport;
 use crate::ratelimit::{BucketKey, RateLimits, WorkspaceKey};
 use crate::response::{FromSlackBody, decode};
 use crate::retry::RetryPolicy;
 use crate::spec::{HttpMethod, MethodSpec};
 use crate::transport::{HttpRequest, HttpResponse, Transport, TransportError};
-#[cfg(feature = "reqwest")]
+#[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 use crate::transport::{classify_reqwest, describe};
 use crate::{SlackError, SlackToken};
 
@@ -31,8 +33,8 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 100;
 
 /// Why calls fail on a client built without an HTTP stack.
-#[cfg(not(feature = "reqwest"))]
-const NO_TRANSPORT: &str = "slackline was built without an HTTP transport (its `reqwest` feature is off) and the client was given none: enable the feature or call `SlackClientBuilder::transport`";
+#[cfg(not(any(feature = "hyper", feature = "reqwest")))]
+const NO_TRANSPORT: &str = "slackline was built without an HTTP transport (its `hyper` and `reqwest` features are off) and the client was given none: enable the feature or call `SlackClientBuilder::transport`";
 
 const FORM_CONTENT_TYPE: HeaderValue =
     HeaderValue::from_static("application/x-www-form-urlencoded");
@@ -61,7 +63,7 @@ pub struct SlackClient {
 struct Inner {
     base_url: String,
     backend: Backend,
-    /// Headers a custom transport is given (reqwest adds its own defaults).
+    /// Headers a custom transport is given (built-in transports hold their own copy).
     extra_headers: HeaderMap,
     timeout: Duration,
     retry: RetryPolicy,
@@ -69,12 +71,16 @@ struct Inner {
     in_flight: Semaphore,
 }
 
+// One per client, inside its `Arc`: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Backend {
-    #[cfg(feature = "reqwest")]
+    #[cfg(feature = "hyper")]
+    Hyper(HyperTransport),
+    #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
     Reqwest(reqwest::Client),
     Custom(Arc<dyn Transport>),
     /// Built without an HTTP stack and given no transport: every call fails.
-    #[cfg(not(feature = "reqwest"))]
+    #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
     Missing,
 }
 
@@ -86,10 +92,12 @@ impl fmt::Debug for SlackClient {
             .field(
                 "transport",
                 &match inner.backend {
-                    #[cfg(feature = "reqwest")]
+                    #[cfg(feature = "hyper")]
+                    Backend::Hyper(_) => "hyper",
+                    #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
                     Backend::Reqwest(_) => "reqwest",
                     Backend::Custom(_) => "custom",
-                    #[cfg(not(feature = "reqwest"))]
+                    #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
                     Backend::Missing => "none",
                 },
             )
@@ -126,7 +134,7 @@ impl SlackClient {
     /// A client for `https://slack.com/api/` with the default settings.
     ///
     /// # Panics
-    /// If the TLS backend cannot be initialised (as `reqwest::Client::new`).
+    /// If the TLS backend cannot be initialised.
     pub fn new() -> Self {
         match Self::builder().build() {
             Ok(client) => client,
@@ -172,7 +180,7 @@ impl SlackClient {
         spec: &'static MethodSpec,
         form: Form,
     ) -> Result<(String, Bytes), SlackError> {
-        #[cfg(not(feature = "reqwest"))]
+        #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
         if matches!(self.inner.backend, Backend::Missing) {
             return Err(SlackError::InvalidInput {
                 method: Some(spec.name),
@@ -302,7 +310,14 @@ impl SlackClient {
             HttpMethod::Get => Method::GET,
         };
         match &self.inner.backend {
-            #[cfg(feature = "reqwest")]
+            #[cfg(feature = "hyper")]
+            Backend::Hyper(transport) => {
+                let content_type = (spec.http == HttpMethod::Post).then_some(FORM_CONTENT_TYPE);
+                transport
+                    .send(method, url, token.authorization(), content_type, body)
+                    .await
+            }
+            #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
             Backend::Reqwest(client) => {
                 let mut request = client
                     .request(method, url)
@@ -345,7 +360,7 @@ impl SlackClient {
                 }
             }
             // `execute` refuses such calls before they get here.
-            #[cfg(not(feature = "reqwest"))]
+            #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
             Backend::Missing => Err(TransportError::new(TransportErrorKind::Other, NO_TRANSPORT)),
         }
     }
@@ -475,7 +490,8 @@ impl SlackClientBuilder {
         self
     }
 
-    /// Sends through `transport` instead of reqwest (for tests of your code).
+    /// Sends through `transport` instead of the built-in HTTP client (for
+    /// tests of your code).
     pub fn transport(mut self, transport: impl Transport) -> Self {
         self.transport = Some(Arc::new(transport));
         self
@@ -523,9 +539,14 @@ impl SlackClientBuilder {
 
         let backend = match self.transport {
             Some(transport) => Backend::Custom(transport),
-            #[cfg(not(feature = "reqwest"))]
+            #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
             None => Backend::Missing,
-            #[cfg(feature = "reqwest")]
+            #[cfg(feature = "hyper")]
+            None => Backend::Hyper(
+                HyperTransport::new(headers.clone(), self.timeout, self.connect_timeout)
+                    .map_err(config_error)?,
+            ),
+            #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
             None => Backend::Reqwest(
                 reqwest::Client::builder()
                     .use_rustls_tls()

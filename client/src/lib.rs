@@ -9,6 +9,8 @@ mod client;
 mod encode;
 mod error;
 mod flatten;
+#[cfg(feature = "hyper")]
+mod hyper_transport;
 mod pages;
 pub mod ratelimit;
 mod response;

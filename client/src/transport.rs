@@ -1,6 +1,7 @@
 //! The seam between slackline and HTTP.
 //!
-//! [`SlackClient`](crate::SlackClient) sends through reqwest by default. Give
+//! [`SlackClient`](crate::SlackClient) sends through its built-in HTTP client
+//! (hyper, or reqwest with the `reqwest` feature and without `hyper`). Give
 //! the builder your own [`Transport`] to unit-test code that calls Slack
 //! without any socket:
 //!
@@ -120,7 +121,7 @@ where
     }
 }
 
-#[cfg(feature = "reqwest")]
+#[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 /// Maps a reqwest failure onto a kind, from the outermost cause inwards.
 pub(crate) fn classify_reqwest(err: &reqwest::Error) -> TransportErrorKind {
     if err.is_connect() {
@@ -139,7 +140,7 @@ pub(crate) fn classify_reqwest(err: &reqwest::Error) -> TransportErrorKind {
     TransportErrorKind::Other
 }
 
-#[cfg(feature = "reqwest")]
+#[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 /// The error and its causes, joined: reqwest's top-level text alone rarely
 /// says what happened.
 pub(crate) fn describe(err: &(dyn std::error::Error + 'static)) -> String {

@@ -1,0 +1,214 @@
+//! The built-in HTTP transport: hyper's pooled client over rustls.
+//!
+//! One call is one `http::Request` handed to hyper-util's connection pool:
+//! no URL re-parsing, no middleware stack, no redirect machinery (redirects
+//! are never followed: hyper does not follow them). The connection pool,
+//! keep-alive, HTTP/2 by ALPN and the connect timeout come from hyper-util;
+//! the whole-attempt timeout is one tokio timer per attempt.
+
+use std::error::Error as StdError;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use http::{HeaderMap, HeaderValue, Method, Request, Uri};
+use http_body_util::{BodyExt, Full};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+
+use crate::error::TransportErrorKind;
+use crate::transport::{HttpResponse, TransportError};
+
+/// The most bytes of an answer body read into memory; a longer answer is a
+/// transport error, not an allocation the server chooses.
+pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long an idle pooled connection is kept.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
+pub(crate) struct HyperTransport {
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    /// `User-Agent` and the builder's default headers, sent with every request.
+    headers: HeaderMap,
+    timeout: Duration,
+}
+
+impl HyperTransport {
+    pub(crate) fn new(
+        headers: HeaderMap,
+        timeout: Duration,
+        connect_timeout: Duration,
+    ) -> Result<Self, String> {
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        http.set_connect_timeout(Some(connect_timeout));
+
+        let roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+        // `http://` reaches this point only for loopback hosts (the builder checks).
+        let connector = HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .enable_http2()
+            .wrap_connector(http);
+
+        let client = Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+            .pool_timer(TokioTimer::new())
+            .build(connector);
+        Ok(HyperTransport {
+            client,
+            headers,
+            timeout,
+        })
+    }
+
+    /// Sends one request and reads the whole answer, all within the timeout.
+    pub(crate) async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        authorization: &HeaderValue,
+        content_type: Option<HeaderValue>,
+        body: Bytes,
+    ) -> Result<HttpResponse, TransportError> {
+        let uri = Uri::try_from(url)
+            .map_err(|e| TransportError::new(TransportErrorKind::Other, format!("bad URL: {e}")))?;
+        let mut request = Request::new(Full::new(body));
+        *request.method_mut() = method;
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        *headers = self.headers.clone();
+        headers.insert(http::header::AUTHORIZATION, authorization.clone());
+        if let Some(content_type) = content_type {
+            headers.insert(http::header::CONTENT_TYPE, content_type);
+        }
+        match tokio::time::timeout(self.timeout, self.exchange(request)).await {
+            Ok(result) => result,
+            Err(_) => Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                format!("no complete answer within {:?}", self.timeout),
+            )),
+        }
+    }
+
+    async fn exchange(
+        &self,
+        request: Request<Full<Bytes>>,
+    ) -> Result<HttpResponse, TransportError> {
+        let response = self.client.request(request).await.map_err(|e| {
+            let kind = classify(&e);
+            TransportError::new(kind, describe(&e))
+        })?;
+        let (parts, body) = response.into_parts();
+        let body = read_body(body, MAX_BODY_BYTES).await?;
+        Ok(HttpResponse {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+        })
+    }
+}
+
+/// Reads a body up to `cap` bytes; a single-chunk body (the usual small
+/// answer) is returned without copying.
+async fn read_body(mut body: hyper::body::Incoming, cap: usize) -> Result<Bytes, TransportError> {
+    use hyper::body::Body as _;
+    let too_long = || {
+        TransportError::new(
+            TransportErrorKind::Other,
+            format!("the answer is longer than {cap} bytes"),
+        )
+    };
+    if body.size_hint().lower() > cap as u64 {
+        return Err(too_long());
+    }
+    let mut first: Option<Bytes> = None;
+    let mut joined: Option<BytesMut> = None;
+    let mut len = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame =
+            frame.map_err(|e| TransportError::new(TransportErrorKind::Closed, describe(&e)))?;
+        let Ok(chunk) = frame.into_data() else {
+            continue; // trailers
+        };
+        len += chunk.len();
+        if len > cap {
+            return Err(too_long());
+        }
+        match (&mut first, &mut joined) {
+            (None, None) => first = Some(chunk),
+            (Some(_), None) => {
+                let head = first.take().unwrap_or_default();
+                let mut buf = BytesMut::with_capacity(len);
+                buf.extend_from_slice(&head);
+                buf.extend_from_slice(&chunk);
+                joined = Some(buf);
+            }
+            (_, Some(buf)) => buf.extend_from_slice(&chunk),
+        }
+    }
+    Ok(match joined {
+        Some(buf) => buf.freeze(),
+        None => first.unwrap_or_default(),
+    })
+}
+
+/// Maps a failure onto a kind: a connect failure never sent the request.
+fn classify(err: &hyper_util::client::legacy::Error) -> TransportErrorKind {
+    if err.is_connect() {
+        let timed_out = causes(err).any(|cause| {
+            cause
+                .downcast_ref::<io::Error>()
+                .is_some_and(|io| io.kind() == io::ErrorKind::TimedOut)
+        });
+        return if timed_out {
+            TransportErrorKind::ConnectTimeout
+        } else {
+            TransportErrorKind::Connect
+        };
+    }
+    let parse_error = causes(err).any(|cause| {
+        cause
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+    });
+    if parse_error {
+        TransportErrorKind::Other
+    } else {
+        TransportErrorKind::Closed
+    }
+}
+
+fn causes<'a>(
+    err: &'a (dyn StdError + 'static),
+) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(err), |&e| e.source())
+}
+
+/// The error and its causes, joined: the top-level text alone rarely says
+/// what happened.
+fn describe(err: &(dyn StdError + 'static)) -> String {
+    let mut text = err.to_string();
+    for cause in causes(err).skip(1) {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+    }
+    text
+}
