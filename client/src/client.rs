@@ -543,8 +543,13 @@ impl SlackClientBuilder {
             None => Backend::Missing,
             #[cfg(feature = "hyper")]
             None => Backend::Hyper(
-                HyperTransport::new(headers.clone(), self.timeout, self.connect_timeout)
-                    .map_err(config_error)?,
+                HyperTransport::new(
+                    &base_url,
+                    headers.clone(),
+                    self.timeout,
+                    self.connect_timeout,
+                )
+                .map_err(config_error)?,
             ),
             #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
             None => Backend::Reqwest(

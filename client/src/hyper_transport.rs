@@ -33,11 +33,21 @@ pub(crate) struct HyperTransport {
     client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
     /// `User-Agent` and the builder's default headers, sent with every request.
     headers: HeaderMap,
+    /// The `Host` header of a plain-text (loopback) base URL, written once
+    /// here instead of formatted by hyper-util on every call. Left to
+    /// hyper-util for `https://`, where HTTP/2 may carry the authority instead.
+    host: Option<HeaderValue>,
     timeout: Duration,
 }
 
+/// Room for the headers added to the defaults on each request
+/// (`Authorization`, `Content-Type`, `Host`, `Content-Length`), so that
+/// none of them grows the map.
+const ADDED_HEADERS: usize = 4;
+
 impl HyperTransport {
     pub(crate) fn new(
+        base_url: &str,
         headers: HeaderMap,
         timeout: Duration,
         connect_timeout: Duration,
@@ -72,6 +82,7 @@ impl HyperTransport {
         Ok(HyperTransport {
             client,
             headers,
+            host: plain_text_host(base_url),
             timeout,
         })
     }
@@ -91,10 +102,16 @@ impl HyperTransport {
         *request.method_mut() = method;
         *request.uri_mut() = uri;
         let headers = request.headers_mut();
-        *headers = self.headers.clone();
+        headers.reserve(self.headers.len() + ADDED_HEADERS);
+        for (name, value) in &self.headers {
+            headers.append(name.clone(), value.clone());
+        }
         headers.insert(http::header::AUTHORIZATION, authorization.clone());
         if let Some(content_type) = content_type {
             headers.insert(http::header::CONTENT_TYPE, content_type);
+        }
+        if let Some(host) = &self.host {
+            headers.insert(http::header::HOST, host.clone());
         }
         match tokio::time::timeout(self.timeout, self.exchange(request)).await {
             Ok(result) => result,
@@ -121,6 +138,21 @@ impl HyperTransport {
             body,
         })
     }
+}
+
+/// `host[:port]` of an `http://` base URL, as hyper-util would write it
+/// (the port only when it is not 80).
+fn plain_text_host(base_url: &str) -> Option<HeaderValue> {
+    let uri = Uri::try_from(base_url).ok()?;
+    if uri.scheme() != Some(&http::uri::Scheme::HTTP) {
+        return None;
+    }
+    let host = uri.host()?;
+    let value = match uri.port_u16() {
+        Some(port) if port != 80 => format!("{host}:{port}"),
+        _ => host.to_owned(),
+    };
+    HeaderValue::try_from(value).ok()
 }
 
 /// Reads a body up to `cap` bytes; a single-chunk body (the usual small
@@ -211,4 +243,21 @@ fn describe(err: &(dyn StdError + 'static)) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_header_of_plain_text_bases() {
+        let host = |base| plain_text_host(base).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(
+            host("http://127.0.0.1:3000/api/").as_deref(),
+            Some("127.0.0.1:3000")
+        );
+        assert_eq!(host("http://localhost/api/").as_deref(), Some("localhost"));
+        assert_eq!(host("http://[::1]:80/api/").as_deref(), Some("[::1]"));
+        assert_eq!(host("https://slack.com/api/"), None);
+    }
 }
