@@ -582,38 +582,64 @@ impl SlackClientBuilder {
 }
 
 /// Validates a base URL and gives it a trailing slash.
+///
+/// Parsed with `http::Uri`, the parser the transport sends with, so what is
+/// checked here is what is dialled.
 fn checked_base_url(raw: &str) -> Result<String, String> {
-    let url = url::Url::parse(raw).map_err(|e| format!("invalid base URL {raw:?}: {e}"))?;
-    if url.query().is_some() || url.fragment().is_some() {
+    let invalid = |why: &dyn fmt::Display| format!("invalid base URL {raw:?}: {why}");
+    let uri: http::Uri = raw.parse().map_err(|e| invalid(&e))?;
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(invalid(&"not an absolute URL"));
+    };
+    if uri.query().is_some() || raw.contains('#') {
         return Err(format!(
             "the base URL {raw:?} must not have a query or fragment"
         ));
     }
-    match url.scheme() {
+    if authority.as_str().contains('@') {
+        return Err(invalid(&"credentials do not belong in the URL"));
+    }
+    let host = authority.host();
+    if host.is_empty() {
+        return Err(invalid(&"no host"));
+    }
+    // Without credentials the authority is `host[:port]`.
+    let port_text = &authority.as_str()[host.len()..];
+    if !port_text.is_empty() && authority.port_u16().is_none() {
+        return Err(invalid(&"bad port"));
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    match scheme.as_str() {
         "https" => {}
-        "http" if is_loopback(&url) => {}
+        "http" if is_loopback(host) => {}
         "http" => {
             return Err(format!(
-                "refusing plain-text http:// to {:?}: the token would travel unencrypted; use https:// (http:// is allowed only for loopback hosts)",
-                url.host_str().unwrap_or_default()
+                "refusing plain-text http:// to {host:?}: the token would travel unencrypted; use https:// (http:// is allowed only for loopback hosts)"
             ));
         }
         other => return Err(format!("unsupported URL scheme {other:?} in base URL")),
     }
-    let mut text = url.to_string();
+    let mut text = format!(
+        "{scheme}://{}{}",
+        authority.as_str().to_ascii_lowercase(),
+        uri.path()
+    );
     if !text.ends_with('/') {
         text.push('/');
     }
     Ok(text)
 }
 
-fn is_loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
+/// `localhost`, `127.x.y.z` or `[::1]` (as `http::Uri` gives hosts: IPv6 in brackets).
+fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
     }
+    let ip = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6.parse::<std::net::Ipv6Addr>().map(IpAddr::V6),
+        None => host.parse::<std::net::Ipv4Addr>().map(IpAddr::V4),
+    };
+    ip.is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -633,12 +659,23 @@ mod tests {
         assert!(checked_base_url("http://localhost:1/api/").is_ok());
         assert!(checked_base_url("http://[::1]:1/api/").is_ok());
         assert!(checked_base_url("http://127.8.9.10/").is_ok());
+        assert_eq!(
+            checked_base_url("HTTPS://Slack.COM").unwrap(),
+            "https://slack.com/"
+        );
         for bad in [
             "http://example.com/api/",
             "http://10.0.0.1/api/",
             "ftp://x/",
             "not a url",
+            "/api/",
             "https://x/?a=b",
+            "https://x/api/#f",
+            "http://user:pw@127.0.0.1/api/",
+            "http://127.0.0.1@example.com/api/",
+            "http://127.0.0.1:99999/api/",
+            "http://127.0.0.1.example.com/api/",
+            "http://[::2]/api/",
         ] {
             assert!(checked_base_url(bad).is_err(), "{bad}");
         }
