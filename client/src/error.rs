@@ -18,6 +18,10 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection was reset or closed before a full answer arrived.
     Closed,
+    /// The answer was larger than the client's cap on response bodies
+    /// ([`SlackClientBuilder::max_response_bytes`](crate::SlackClientBuilder::max_response_bytes)):
+    /// reading stopped there. Never retried.
+    BodyTooLarge,
     /// Anything else (a redirect refused, a protocol error, ...).
     Other,
 }
@@ -35,6 +39,7 @@ impl TransportErrorKind {
             Self::ConnectTimeout => "connect_timeout",
             Self::Timeout => "timeout",
             Self::Closed => "connection_closed",
+            Self::BodyTooLarge => "body_too_large",
             Self::Other => "transport",
         }
     }
@@ -150,21 +155,48 @@ fn excerpt_note(body: &str) -> String {
     }
 }
 
-/// Longest body excerpt kept in an error, in bytes.
+/// Longest body excerpt kept in an error, in bytes; also the longest error
+/// code, warning or message kept from an answer.
 pub(crate) const EXCERPT_LEN: usize = 200;
+/// Longest `needed` / `provided` scope list kept from an answer, in bytes.
+pub(crate) const SCOPES_LEN: usize = 1_000;
+/// Most warnings (and most messages) kept from one answer.
+pub(crate) const MAX_KEPT_ITEMS: usize = 20;
 
 /// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char
 /// boundary, with the token replaced by its redacted form: a server or proxy
 /// that echoes the request must not put the secret into an error or a log.
 pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
+    bounded(body, token, EXCERPT_LEN)
+}
+
+/// What the client keeps of a text from an answer: at most `max` bytes (cut
+/// on a char boundary, `…` marking the cut), the token redacted.
+pub(crate) fn kept(text: &str, token: &SlackToken, max: usize) -> String {
+    bounded(text.as_bytes(), token, max)
+}
+
+/// [`kept`] for a list: at most [`MAX_KEPT_ITEMS`] items of [`EXCERPT_LEN`] bytes.
+pub(crate) fn kept_list<'a>(
+    items: impl IntoIterator<Item = &'a str>,
+    token: &SlackToken,
+) -> Vec<String> {
+    items
+        .into_iter()
+        .take(MAX_KEPT_ITEMS)
+        .map(|item| kept(item, token, EXCERPT_LEN))
+        .collect()
+}
+
+fn bounded(body: &[u8], token: &SlackToken, max: usize) -> String {
     let secret = token.expose_secret();
     // Look a token's length past the cut, so a token straddling it is caught whole.
-    let window = &body[..body.len().min(EXCERPT_LEN + secret.len())];
+    let window = &body[..body.len().min(max + secret.len())];
     let mut text = String::from_utf8_lossy(window).into_owned();
     if !secret.is_empty() && text.contains(secret) {
         text = text.replace(secret, &token.to_string());
     }
-    let mut cut = text.len().min(EXCERPT_LEN);
+    let mut cut = text.len().min(max);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
@@ -175,15 +207,6 @@ pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
         text.push('…');
     }
     text
-}
-
-/// `text` with the token replaced by its redacted form.
-pub(crate) fn redact(text: &str, token: &SlackToken) -> String {
-    let secret = token.expose_secret();
-    if secret.is_empty() || !text.contains(secret) {
-        return text.to_owned();
-    }
-    text.replace(secret, &token.to_string())
 }
 
 impl SlackError {

@@ -4,6 +4,7 @@
 
 mod emulator;
 mod faults;
+mod limits;
 mod security;
 mod support;
 mod wire;

@@ -12,11 +12,11 @@ use std::time::Duration;
 use slackline::transport::{HttpRequest, HttpResponse};
 use slackline::{
     AdminUsersSessionApi, DefaultSuccess, Json, RateLimits, RetryPolicy, SlackClient, SlackError,
-    SlackToken, TransportErrorKind, slack_method,
+    SlackToken, TransportErrorKind, WithMeta, slack_method,
 };
 use slackline_mock::{Fault, MockSlack, demo};
 
-use crate::support::{SECRET, plain_builder, token};
+use crate::support::{SECRET, hostile_server, plain_builder, token, write_answer};
 
 /// The secret part shared by every token below.
 const SECRET_PART: &str = "topsecretvalue";
@@ -58,6 +58,13 @@ impl Capture {
 }
 
 trait Oddities {
+    /// Keeps the answer's metadata (warnings among it).
+    #[slack_method("auth.test", scope = "identity.basic")]
+    async fn auth_test_meta(
+        &self,
+        token: &SlackToken,
+    ) -> Result<WithMeta<DefaultSuccess>, SlackError>;
+
     /// Its JSON argument cannot be encoded (a map with non-string keys).
     #[slack_method("chat.postMessage", scope = "chat:write")]
     async fn post_unencodable(
@@ -332,6 +339,47 @@ async fn drive(mock: &MockSlack) -> Outcomes {
             .retry_policy(retrying())
     ));
 
+    // `ok: true` answers echoing the token in their warnings (as a proxy or a
+    // debug endpoint might): logged at WARN and kept in `ResponseMeta`.
+    let (echo_base, _) = hostile_server(|_, head, stream| async move {
+        let token = head
+            .lines()
+            .find_map(|line| line.strip_prefix("authorization: Bearer "))
+            .unwrap_or("none")
+            .trim()
+            .to_owned();
+        let body = serde_json::json!({
+            "ok": true,
+            "warning": format!("superfluous_charset,{token}"),
+            "response_metadata": { "warnings": [format!("echo {token}")], "messages": [token] },
+        });
+        let body = body.to_string();
+        write_answer(
+            stream,
+            200,
+            &[
+                ("Content-Type", "application/json"),
+                ("X-OAuth-Scopes", &token),
+            ],
+            body.as_bytes(),
+        )
+        .await;
+    })
+    .await;
+    let echo = plain_builder(&echo_base).build().unwrap();
+    echo.admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap();
+    let answer = echo.auth_test_meta(&admin_token).await.unwrap();
+    assert_eq!(answer.meta.warnings.len(), 3, "{:?}", answer.meta);
+    assert!(
+        answer.meta.warnings[1].contains("xoxp-***"),
+        "{:?}",
+        answer.meta
+    );
+    // The value is the answer as decoded, for the caller; the metadata is what the client keeps.
+    client_debug.push(format!("{:?}", answer.meta));
+
     let requests_seen = seen.lock().unwrap().clone();
     Outcomes {
         errors,
@@ -387,6 +435,10 @@ fn secrets_stay_out_of_logs_errors_and_debug_output() {
     assert!(
         logs.contains("superfluous_charset"),
         "no warning event:\n{logs}"
+    );
+    assert!(
+        logs.contains(r#"warnings=["superfluous_charset", "xoxp-***", "echo xoxp-***"]"#),
+        "the echoed warnings were not logged redacted:\n{logs}"
     );
     assert!(logs.contains("pacing"), "no pacing events:\n{logs}");
     assert_no_secret("the tracing output", &logs);

@@ -142,3 +142,93 @@ pub fn forwarding_transport(
         Ok(response)
     }
 }
+
+/// A hand-written HTTP/1.1 server on 127.0.0.1 that can misbehave as no
+/// library server would: each request is read whole (head and
+/// `Content-Length` body), then `answer` gets the request's number (0 for
+/// the first), its head and the stream, and writes whatever it likes. Returns the base
+/// URL (`/api/` under it) and the count of requests read.
+pub async fn hostile_server<F, Fut>(
+    answer: F,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>)
+where
+    F: Fn(usize, String, tokio::net::TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/", listener.local_addr().unwrap());
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    let answer = Arc::new(answer);
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let (answer, seen) = (answer.clone(), seen.clone());
+            tokio::spawn(async move {
+                if let Some(head) = read_request(&mut stream).await {
+                    let n = seen.fetch_add(1, Ordering::SeqCst);
+                    answer(n, head, stream).await;
+                }
+            });
+        }
+    });
+    (base, count)
+}
+
+/// Reads one request (head and `Content-Length` body, at most 16 MiB); its head.
+async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    let head_end = loop {
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break end + 4;
+        }
+        if raw.len() > 16 << 20 {
+            return None;
+        }
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => raw.extend_from_slice(&buf[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).into_owned();
+    let body_len: usize = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .unwrap_or(0);
+    let mut have = raw.len() - head_end;
+    while have < body_len.min(16 << 20) {
+        match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => have += n,
+        }
+    }
+    Some(head)
+}
+
+/// Writes a complete answer with a `Content-Length` body and closes.
+pub async fn write_answer(
+    mut stream: tokio::net::TcpStream,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) {
+    use tokio::io::AsyncWriteExt;
+    let mut head = format!("HTTP/1.1 {status} Hostile\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    let _ = stream.write_all(head.as_bytes()).await;
+    let _ = stream.write_all(body).await;
+    let _ = stream.shutdown().await;
+}
