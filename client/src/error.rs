@@ -86,12 +86,17 @@ pub enum SlackError {
         /// `response_metadata.messages` (e.g. which argument was invalid).
         messages: Box<[String]>,
     },
-    /// HTTP 429 and the retry policy gave up waiting.
+    /// HTTP 429 and the retry policy gave up waiting; or the method's
+    /// bucket is paused (by an earlier 429) for longer than the policy lets
+    /// the call wait, or its next slot lies past the call's deadline: then
+    /// nothing was sent.
     #[error("{method}: rate limited by Slack (retry after {}s)", retry_after.as_secs_f64())]
     RateLimited {
         /// The Slack method called.
         method: &'static str,
-        /// What Slack's last `Retry-After` asked for.
+        /// How long to wait before calling again: what Slack's last
+        /// `Retry-After` asked for (at least 1 s, at most a day), or what is
+        /// left of the pause or until the slot.
         retry_after: Duration,
     },
     /// An HTTP status other than 200 (and not a 429 that was retried away).
@@ -116,7 +121,8 @@ pub enum SlackError {
         /// The first bytes of the body.
         body: String,
     },
-    /// The request did not complete (connect, timeout, reset).
+    /// The request did not complete (connect, timeout, reset), or its answer
+    /// was over the body cap.
     #[error("{method}: {kind} error: {message}")]
     Transport {
         /// The Slack method called.
@@ -223,7 +229,7 @@ impl SlackError {
     /// A short, stable name of the failure: the Slack error code for API
     /// errors, otherwise `ratelimited`, `http_<status>` (e.g. `http_503`),
     /// `decode`, the transport kind (`connect`, `connect_timeout`, `timeout`,
-    /// `connection_closed`, `transport`), or `invalid_input`.
+    /// `connection_closed`, `body_too_large`, `transport`), or `invalid_input`.
     pub fn kind(&self) -> String {
         match self {
             Self::Api { code, .. } => code.clone(),
