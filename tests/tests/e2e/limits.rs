@@ -1,29 +1,22 @@
-//! Bounded under hostile answers: every read is capped, every wait ends.
+//! Bounded under hostile answers: every read is capped, every call ends by
+//! its deadline; and the emulator's own limits.
 //!
-//! The servers here are written by hand (see [`hostile_server`]) so they can
+//! The servers here are written by hand (see `hostile_server`) so they can
 //! misbehave as an attacker or a broken proxy would: bodies without end,
-//! `Content-Length`s of hundreds of megabytes, `Retry-After: 0` forever, a
-//! 429 asking for a day, answers that never come.
+//! `Content-Length`s of hundreds of megabytes, answers that never come.
 
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use slackline::{
-    AdminUsersSessionApi, DefaultSuccess, Quota, RateLimits, RetryPolicy, SlackClient, SlackError,
-    SlackToken, TransportErrorKind, slack_method,
+    AdminUsersSessionApi, DefaultSuccess, RetryPolicy, SlackClient, SlackError, TransportErrorKind,
 };
 use tokio::io::AsyncWriteExt;
 
-use crate::support::{RESET, hostile_server, plain_builder, token, write_answer};
-
-/// No test here may take longer than this; the old, unbounded behaviour hits it.
-const LIMIT: Duration = Duration::from_secs(15);
-
-async fn bounded<T>(call: impl std::future::Future<Output = T>) -> T {
-    tokio::time::timeout(LIMIT, call)
-        .await
-        .expect("the call ended in bounded time")
-}
+use crate::support::{
+    always_429, bounded, emulator_with, hostile_server, plain_builder, raw_http, token,
+    write_answer,
+};
 
 fn too_large(err: &SlackError) -> bool {
     matches!(
@@ -34,9 +27,6 @@ fn too_large(err: &SlackError) -> bool {
         }
     )
 }
-
-// ---------------------------------------------------------------------------
-// Response bodies are capped.
 
 #[tokio::test]
 async fn an_announced_body_over_the_cap_is_refused_before_reading() {
@@ -217,145 +207,6 @@ async fn errors_keep_a_bounded_part_of_the_answer() {
     assert!(kept < 16_000, "an error keeps {kept} bytes");
 }
 
-// ---------------------------------------------------------------------------
-// Every 429 loop ends.
-
-/// A server answering every request `429` with `retry_after`.
-async fn always_429(
-    retry_after: &'static str,
-) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    hostile_server(move |_, _, stream| async move {
-        write_answer(
-            stream,
-            429,
-            &[
-                ("Retry-After", retry_after),
-                ("Content-Type", "application/json"),
-            ],
-            br#"{"ok":false,"error":"ratelimited"}"#,
-        )
-        .await
-    })
-    .await
-}
-
-#[tokio::test]
-async fn retry_after_zero_forever_waits_a_second_each_time_and_ends() {
-    for paced in [false, true] {
-        let (base, requests) = always_429("0").await;
-        let client = SlackClient::builder()
-            .base_url(&base)
-            .rate_limits(if paced {
-                // A fast tier, so the waits are the pauses, not the spacing.
-                RateLimits::slack_tiers().method(RESET, Quota::per_minute(6_000.0))
-            } else {
-                RateLimits::off()
-            })
-            .retry_policy(RetryPolicy::default().max_rate_limit_wait(Duration::from_millis(2_500)))
-            .build()
-            .unwrap();
-        let started = Instant::now();
-        let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
-            .await
-            .unwrap_err();
-        let elapsed = started.elapsed();
-        match err {
-            SlackError::RateLimited { retry_after, .. } => {
-                assert_eq!(retry_after, Duration::from_secs(1), "Slack's minimum")
-            }
-            other => panic!("paced {paced}: {other:?}"),
-        }
-        // Two 1 s waits fit in 2.5 s; the third 429 ends the call.
-        assert_eq!(requests.load(Ordering::SeqCst), 3, "paced {paced}");
-        assert!(
-            (Duration::from_secs(2)..Duration::from_secs(4)).contains(&elapsed),
-            "paced {paced}: {elapsed:?}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn retried_429s_are_counted() {
-    let (base, requests) = always_429("1").await;
-    let client = plain_builder(&base)
-        .retry_policy(RetryPolicy::default().max_rate_limit_retries(1))
-        .build()
-        .unwrap();
-    let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), "ratelimited");
-    assert_eq!(requests.load(Ordering::SeqCst), 2, "one retry");
-}
-
-#[tokio::test]
-async fn a_429_asking_for_a_day_does_not_freeze_the_method() {
-    for asked in ["600", "999999"] {
-        // The first request gets the 429; any later one would succeed.
-        let (base, requests) = hostile_server(move |n, _, stream| async move {
-            if n == 0 {
-                write_answer(stream, 429, &[("Retry-After", asked)], b"").await;
-            } else {
-                write_answer(
-                    stream,
-                    200,
-                    &[("Content-Type", "application/json")],
-                    br#"{"ok":true}"#,
-                )
-                .await;
-            }
-        })
-        .await;
-        // Defaults: paced by tier, 300 s of 429 waits at most.
-        let client = SlackClient::builder().base_url(&base).build().unwrap();
-        let day = Duration::from_secs(86_400);
-        let expected = Duration::from_secs(asked.parse::<u64>().unwrap()).min(day);
-        let started = Instant::now();
-        let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
-            .await
-            .unwrap_err();
-        assert!(
-            matches!(err, SlackError::RateLimited { retry_after, .. } if retry_after == expected),
-            "{err:?}"
-        );
-        // Later calls of the method fail fast too, saying how long is left,
-        // instead of waiting in the pacer for the rest of the pause.
-        for _ in 0..3 {
-            let err = bounded(client.admin_users_session_reset(&token(), "U2", None, None))
-                .await
-                .unwrap_err();
-            match err {
-                SlackError::RateLimited { retry_after, .. } => {
-                    assert!(retry_after <= expected, "{retry_after:?}");
-                    assert!(
-                        retry_after + Duration::from_secs(5) > expected,
-                        "{retry_after:?}"
-                    );
-                }
-                other => panic!("{other:?}"),
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(3),
-            "{:?}",
-            started.elapsed()
-        );
-        assert_eq!(
-            requests.load(Ordering::SeqCst),
-            1,
-            "nothing sent into the pause"
-        );
-        // Another workspace's bucket is not paused.
-        let other = SlackToken::new("xoxp-other-workspace").unwrap();
-        bounded(client.admin_users_session_reset(&other, "U3", None, None))
-            .await
-            .unwrap();
-    }
-}
-
-// ---------------------------------------------------------------------------
-// A whole call has a deadline.
-
 #[tokio::test]
 async fn the_call_deadline_bounds_every_attempt_and_wait() {
     // Reads the request, never answers.
@@ -416,102 +267,9 @@ async fn the_call_deadline_bounds_every_attempt_and_wait() {
     assert_eq!(requests.load(Ordering::SeqCst), 1);
 }
 
-// ---------------------------------------------------------------------------
-// Refused before sending.
-
-pub trait LongGet {
-    #[slack_method("conversations.history", scope = "channels:history", http = "GET")]
-    async fn history(
-        &self,
-        token: &SlackToken,
-        channel: &str,
-        oldest: &str,
-    ) -> Result<DefaultSuccess, SlackError>;
-}
-impl LongGet for SlackClient {}
-
-#[tokio::test]
-async fn an_oversized_get_is_refused_before_sending_without_its_arguments() {
-    let (base, requests) = hostile_server(|_, _, stream| async move {
-        write_answer(
-            stream,
-            200,
-            &[("Content-Type", "application/json")],
-            br#"{"ok":true}"#,
-        )
-        .await
-    })
-    .await;
-    let client = plain_builder(&base).build().unwrap();
-    let value = format!("SENSITIVE{}", "v".repeat(1 << 20));
-    let err = client.history(&token(), "C1", &value).await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::InvalidInput {
-                method: Some("conversations.history"),
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    let text = format!("{err} {err:?}");
-    assert!(
-        !text.contains("SENSITIVE") && !text.contains("vvvv"),
-        "{text}"
-    );
-    assert!(text.contains("8192"), "{text}");
-    assert!(text.len() < 1_000, "{text}");
-    assert_eq!(requests.load(Ordering::SeqCst), 0, "nothing was sent");
-    // A short one goes out as before.
-    client.history(&token(), "C1", "1").await.unwrap();
-    assert_eq!(requests.load(Ordering::SeqCst), 1);
-}
-
-#[tokio::test]
-async fn a_base_url_with_userinfo_is_refused() {
-    let (base, requests) = hostile_server(|_, _, stream| async move {
-        write_answer(
-            stream,
-            200,
-            &[("Content-Type", "application/json")],
-            br#"{"ok":true}"#,
-        )
-        .await
-    })
-    .await;
-    let with_userinfo = base.replace("http://", "http://admin:hunter2pass@");
-    let err = SlackClient::builder()
-        .base_url(&with_userinfo)
-        .build()
-        .unwrap_err();
-    assert!(
-        matches!(err, SlackError::InvalidInput { method: None, .. }),
-        "{err:?}"
-    );
-    let text = format!("{err} {err:?}");
-    assert!(!text.contains("hunter2pass"), "{text}");
-    assert!(text.contains("user name or password"), "{text}");
-    let builder = SlackClient::builder().base_url(&with_userinfo);
-    assert!(
-        !format!("{builder:?}").contains("hunter2pass"),
-        "{builder:?}"
-    );
-    let user_only = base.replace("http://", "http://admin@");
-    assert!(SlackClient::builder().base_url(&user_only).build().is_err());
-    assert_eq!(requests.load(Ordering::SeqCst), 0);
-}
-
-// ---------------------------------------------------------------------------
-// The emulator's own limits, as its README states them.
-
 #[tokio::test]
 async fn the_emulator_refuses_request_heads_over_64_kib() {
-    let mock = slackline_mock::MockSlack::builder()
-        .demo_org()
-        .start()
-        .await
-        .unwrap();
+    let mock = emulator_with(0, slackline_mock::RateLimits::Exact).await;
     // The head besides the padding header is under 200 bytes.
     for (padding, refused) in [
         (60 * 1024, false),
@@ -521,7 +279,7 @@ async fn the_emulator_refuses_request_heads_over_64_kib() {
         (200 * 1024, true),
     ] {
         let value = "p".repeat(padding);
-        let answer = crate::support::raw_http(
+        let answer = raw_http(
             mock.addr(),
             "POST",
             "/api/api.test",
