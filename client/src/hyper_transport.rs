@@ -4,14 +4,15 @@
 //! no URL re-parsing, no middleware stack, no redirect machinery (redirects
 //! are never followed: hyper does not follow them). The connection pool,
 //! keep-alive, HTTP/2 by ALPN and the connect timeout come from hyper-util;
-//! the whole-attempt timeout is one tokio timer per attempt.
+//! the whole-attempt timeout is one tokio timer per attempt, and the body is
+//! read under the client's size cap.
 
 use std::error::Error as StdError;
 use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, Method, Request, Uri};
 use http_body_util::{BodyExt, Full};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
@@ -19,12 +20,9 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
+use crate::client::too_large;
 use crate::error::TransportErrorKind;
 use crate::transport::{HttpResponse, TransportError};
-
-/// The most bytes of an answer body read into memory; a longer answer is a
-/// transport error, not an allocation the server chooses.
-pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// How long an idle pooled connection is kept.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
@@ -37,7 +35,6 @@ pub(crate) struct HyperTransport {
     /// here instead of formatted by hyper-util on every call. Left to
     /// hyper-util for `https://`, where HTTP/2 may carry the authority instead.
     host: Option<HeaderValue>,
-    timeout: Duration,
 }
 
 /// Room for the headers added to the defaults on each request
@@ -49,7 +46,6 @@ impl HyperTransport {
     pub(crate) fn new(
         base_url: &str,
         headers: HeaderMap,
-        timeout: Duration,
         connect_timeout: Duration,
     ) -> Result<Self, String> {
         let mut http = HttpConnector::new();
@@ -83,11 +79,12 @@ impl HyperTransport {
             client,
             headers,
             host: plain_text_host(base_url),
-            timeout,
         })
     }
 
-    /// Sends one request and reads the whole answer, all within the timeout.
+    /// Sends one request and reads the whole answer (at most `max_body`
+    /// bytes of body), all within `timeout`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn send(
         &self,
         method: Method,
@@ -95,6 +92,8 @@ impl HyperTransport {
         authorization: &HeaderValue,
         content_type: Option<HeaderValue>,
         body: Bytes,
+        timeout: Duration,
+        max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
         let uri = Uri::try_from(url)
             .map_err(|e| TransportError::new(TransportErrorKind::Other, format!("bad URL: {e}")))?;
@@ -113,11 +112,11 @@ impl HyperTransport {
         if let Some(host) = &self.host {
             headers.insert(http::header::HOST, host.clone());
         }
-        match tokio::time::timeout(self.timeout, self.exchange(request)).await {
+        match tokio::time::timeout(timeout, self.exchange(request, max_body)).await {
             Ok(result) => result,
             Err(_) => Err(TransportError::new(
                 TransportErrorKind::Timeout,
-                format!("no complete answer within {:?}", self.timeout),
+                format!("no complete answer within {timeout:?}"),
             )),
         }
     }
@@ -125,13 +124,14 @@ impl HyperTransport {
     async fn exchange(
         &self,
         request: Request<Full<Bytes>>,
+        max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
         let response = self.client.request(request).await.map_err(|e| {
             let kind = classify(&e);
             TransportError::new(kind, describe(&e))
         })?;
         let (parts, body) = response.into_parts();
-        let body = read_body(body, MAX_BODY_BYTES).await?;
+        let body = read_body(body, max_body).await?;
         Ok(HttpResponse {
             status: parts.status.as_u16(),
             headers: parts.headers,
@@ -155,48 +155,57 @@ fn plain_text_host(base_url: &str) -> Option<HeaderValue> {
     HeaderValue::try_from(value).ok()
 }
 
-/// Reads a body up to `cap` bytes; a single-chunk body (the usual small
-/// answer) is returned without copying.
-async fn read_body(mut body: hyper::body::Incoming, cap: usize) -> Result<Bytes, TransportError> {
+/// Reads a body of at most `max` bytes: refused at once when its
+/// `Content-Length` announces more, and reading stops as soon as it grows
+/// past `max`. One buffer, sized from `Content-Length` when there is one and
+/// never grown past the cap; an answer arriving in one chunk (the usual
+/// small answer) is handed on without a copy.
+async fn read_body(mut body: hyper::body::Incoming, max: usize) -> Result<Bytes, TransportError> {
     use hyper::body::Body as _;
-    let too_long = || {
-        TransportError::new(
-            TransportErrorKind::Other,
-            format!("the answer is longer than {cap} bytes"),
-        )
-    };
-    if body.size_hint().lower() > cap as u64 {
-        return Err(too_long());
+    let announced = body.size_hint().exact();
+    if announced.is_some_and(|len| len > max as u64) {
+        return Err(too_large(max));
     }
-    let mut first: Option<Bytes> = None;
-    let mut joined: Option<BytesMut> = None;
-    let mut len = 0usize;
+    let Some(first) = next_chunk(&mut body).await? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() > max {
+        return Err(too_large(max));
+    }
+    let Some(mut chunk) = next_chunk(&mut body).await? else {
+        return Ok(first);
+    };
+    let hint = announced.map_or(0, |len| len as usize);
+    let mut buf = Vec::with_capacity(hint.max(first.len() + chunk.len()).min(max));
+    buf.extend_from_slice(&first);
+    drop(first);
+    loop {
+        if chunk.len() > max - buf.len() {
+            return Err(too_large(max));
+        }
+        if chunk.len() > buf.capacity() - buf.len() {
+            // Grow by doubling, never past the cap.
+            let room = chunk.len().max(buf.len()).min(max - buf.len());
+            buf.reserve_exact(room);
+        }
+        buf.extend_from_slice(&chunk);
+        match next_chunk(&mut body).await? {
+            Some(next) => chunk = next,
+            None => return Ok(Bytes::from(buf)),
+        }
+    }
+}
+
+/// The next data chunk of `body` (trailers skipped), `None` at its end.
+async fn next_chunk(body: &mut hyper::body::Incoming) -> Result<Option<Bytes>, TransportError> {
     while let Some(frame) = body.frame().await {
         let frame =
             frame.map_err(|e| TransportError::new(TransportErrorKind::Closed, describe(&e)))?;
-        let Ok(chunk) = frame.into_data() else {
-            continue; // trailers
-        };
-        len += chunk.len();
-        if len > cap {
-            return Err(too_long());
-        }
-        match (&mut first, &mut joined) {
-            (None, None) => first = Some(chunk),
-            (Some(_), None) => {
-                let head = first.take().unwrap_or_default();
-                let mut buf = BytesMut::with_capacity(len);
-                buf.extend_from_slice(&head);
-                buf.extend_from_slice(&chunk);
-                joined = Some(buf);
-            }
-            (_, Some(buf)) => buf.extend_from_slice(&chunk),
+        if let Ok(data) = frame.into_data() {
+            return Ok(Some(data));
         }
     }
-    Ok(match joined {
-        Some(buf) => buf.freeze(),
-        None => first.unwrap_or_default(),
-    })
+    Ok(None)
 }
 
 /// Maps a failure onto a kind: a connect failure never sent the request.
