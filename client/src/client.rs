@@ -210,9 +210,20 @@ impl SlackClient {
             message,
         })?;
         let base = &self.inner.base_url;
+        // Two copies into one exact allocation (`format!` costs more per call).
+        let url = |query: &str| {
+            let mut url = String::with_capacity(base.len() + spec.name.len() + query.len() + 1);
+            url.push_str(base);
+            url.push_str(spec.name);
+            if !query.is_empty() {
+                url.push('?');
+                url.push_str(query);
+            }
+            url
+        };
         Ok(match spec.http {
-            HttpMethod::Post => (format!("{base}{}", spec.name), Bytes::from(body)),
-            HttpMethod::Get if body.is_empty() => (format!("{base}{}", spec.name), Bytes::new()),
+            HttpMethod::Post => (url(""), Bytes::from(body)),
+            HttpMethod::Get if body.is_empty() => (url(""), Bytes::new()),
             HttpMethod::Get => {
                 let len = base.len() + spec.name.len() + 1 + body.len();
                 if len > MAX_GET_URL_BYTES {
@@ -224,7 +235,7 @@ impl SlackClient {
                         ),
                     });
                 }
-                (format!("{base}{}?{body}", spec.name), Bytes::new())
+                (url(&body), Bytes::new())
             }
         })
     }
@@ -247,15 +258,18 @@ impl SlackClient {
             .call_deadline
             .and_then(|limit| Instant::now().checked_add(limit));
         let time_left = || deadline.map(|at| at.saturating_duration_since(Instant::now()));
-        let bucket = limits.quota_for(spec).map(|_| BucketKey {
-            method: spec.name,
-            workspace: WorkspaceKey::of(token),
+        let bucket = limits.quota_for(spec).map(|quota| {
+            let key = BucketKey {
+                method: spec.name,
+                workspace: WorkspaceKey::of(token),
+            };
+            (key, quota)
         });
         let mut spent = Spent::default();
         // Set when the pacer is to wait out this call's own 429.
         let mut after_429 = false;
         loop {
-            if let Some(bucket) = &bucket {
+            if let Some((bucket, quota)) = &bucket {
                 let budget = WaitBudget {
                     pause: if policy.retry_rate_limited {
                         policy
@@ -267,7 +281,7 @@ impl SlackClient {
                     total: time_left(),
                 };
                 let started = after_429.then(Instant::now);
-                if let Err(retry_after) = limits.acquire(spec, bucket, budget).await {
+                if let Err(retry_after) = limits.acquire_at(*quota, spec, bucket, budget).await {
                     return Err(SlackError::RateLimited {
                         method: spec.name,
                         retry_after,
@@ -286,7 +300,7 @@ impl SlackClient {
                 Ok(answer) if answer.status == 429 => {
                     let asked = retry_after(&answer.headers);
                     let wait = rate_limit_wait(asked);
-                    if let Some(bucket) = &bucket {
+                    if let Some((bucket, _)) = &bucket {
                         limits.pause(spec, bucket, wait).await;
                     }
                     spent.rate_limited += 1;

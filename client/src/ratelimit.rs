@@ -228,10 +228,14 @@ impl MemoryStore {
         if buckets.len() > 10_000 {
             buckets.retain(|_, bucket| bucket.tat > now || bucket.paused_until > Some(now));
         }
-        let bucket = buckets.entry(key.clone()).or_insert(Bucket {
-            tat: now,
-            paused_until: None,
-        });
+        // Look up before inserting: `entry` would clone the key on every call.
+        let bucket = match buckets.get_mut(key) {
+            Some(bucket) => bucket,
+            None => buckets.entry(key.clone()).or_insert(Bucket {
+                tat: now,
+                paused_until: None,
+            }),
+        };
         let tat = bucket.tat.max(now);
         let wait = tat.saturating_duration_since(now + tolerance);
         if wait > max_wait {
@@ -388,6 +392,7 @@ impl RateLimits {
         Some(quota.scaled(self.time_scale))
     }
 
+    #[cfg(test)]
     /// Waits for the call's slot in its bucket, within `budget`. `Err` holds
     /// how long the caller would have to wait (what is left of a pause, or
     /// the slot's distance); nothing is booked then.
@@ -397,9 +402,21 @@ impl RateLimits {
         key: &BucketKey,
         budget: WaitBudget,
     ) -> Result<(), Duration> {
-        let Some(quota) = self.quota_for(spec) else {
-            return Ok(());
-        };
+        match self.quota_for(spec) {
+            Some(quota) => self.acquire_at(quota, spec, key, budget).await,
+            None => Ok(()),
+        }
+    }
+
+    /// [`acquire`](Self::acquire) for a caller that already looked up the
+    /// method's quota (the client does, once per call).
+    pub(crate) async fn acquire_at(
+        &self,
+        quota: Quota,
+        spec: &MethodSpec,
+        key: &BucketKey,
+        budget: WaitBudget,
+    ) -> Result<(), Duration> {
         let mut pause_left = budget.pause;
         let mut total_left = budget.total.unwrap_or(Duration::MAX);
         // A slot booked before a 429 may come up while the bucket is paused:
