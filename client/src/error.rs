@@ -62,7 +62,7 @@ impl fmt::Display for TransportErrorKind {
 ///     }
 /// }
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum SlackError {
     /// Slack answered `{"ok": false, "error": code}`.
@@ -156,12 +156,13 @@ pub(crate) const EXCERPT_LEN: usize = 200;
 /// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char
 /// boundary, with the token replaced by its redacted form: a server or proxy
 /// that echoes the request must not put the secret into an error or a log.
-pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
-    let secret = token.expose_secret();
+/// A call made without a token (`None`) has no secret to hide.
+pub(crate) fn excerpt(body: &[u8], token: Option<&SlackToken>) -> String {
+    let secret = token.map_or("", SlackToken::expose_secret);
     // Look a token's length past the cut, so a token straddling it is caught whole.
     let window = &body[..body.len().min(EXCERPT_LEN + secret.len())];
     let mut text = String::from_utf8_lossy(window).into_owned();
-    if !secret.is_empty() && text.contains(secret) {
+    if let Some(token) = token.filter(|_| !secret.is_empty() && text.contains(secret)) {
         text = text.replace(secret, &token.to_string());
     }
     let mut cut = text.len().min(EXCERPT_LEN);
@@ -178,12 +179,15 @@ pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
 }
 
 /// `text` with the token replaced by its redacted form.
-pub(crate) fn redact(text: &str, token: &SlackToken) -> String {
-    let secret = token.expose_secret();
-    if secret.is_empty() || !text.contains(secret) {
-        return text.to_owned();
+pub(crate) fn redact(text: &str, token: Option<&SlackToken>) -> String {
+    match token {
+        Some(token)
+            if !token.expose_secret().is_empty() && text.contains(token.expose_secret()) =>
+        {
+            text.replace(token.expose_secret(), &token.to_string())
+        }
+        _ => text.to_owned(),
     }
-    text.replace(secret, &token.to_string())
 }
 
 impl SlackError {
@@ -243,10 +247,10 @@ mod tests {
     fn excerpt_is_short_and_valid() {
         let token = SlackToken::new("xoxp-1-2-secret").unwrap();
         let body = "é".repeat(300);
-        let e = excerpt(body.as_bytes(), &token);
+        let e = excerpt(body.as_bytes(), Some(&token));
         assert!(e.len() <= EXCERPT_LEN + '…'.len_utf8());
         assert!(e.ends_with('…'));
-        assert_eq!(excerpt(b"<html>", &token), "<html>");
+        assert_eq!(excerpt(b"<html>", Some(&token)), "<html>");
     }
 
     #[test]
@@ -258,7 +262,7 @@ mod tests {
                 "x".repeat(pad),
                 token.expose_secret()
             );
-            let e = excerpt(body.as_bytes(), &token);
+            let e = excerpt(body.as_bytes(), Some(&token));
             for part in ["topsecret", "1111-2222", "2222-top"] {
                 assert!(!e.contains(part), "pad {pad}: {e}");
             }

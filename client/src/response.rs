@@ -243,7 +243,7 @@ impl<T: DeserializeOwned> FromSlackBody for WithMeta<T> {
 /// for a plain success), then the success value straight from the bytes.
 pub(crate) fn decode<T: FromSlackBody>(
     spec: &'static MethodSpec,
-    token: &SlackToken,
+    token: Option<&SlackToken>,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, SlackError> {

@@ -3,11 +3,14 @@
 //! Use it through `slackline`, which re-exports it; generated code names
 //! only `::slackline::__private`, so this crate is never a direct
 //! dependency. The stages are in the file names: `parse` reads the
-//! attribute, `model` checks the declaration (collecting every mistake in
-//! a `ctxt::Ctxt`), `expand` writes the code.
+//! attribute, `model` builds the declaration and resolves its facts from
+//! Slack's catalog (the `slackline-catalog` crate), `check` judges it
+//! (collecting every mistake in a `ctxt::Ctxt`), `catalog` compares it with
+//! the catalog (warnings), `expand` writes the code.
 
 mod api;
 mod catalog;
+mod check;
 mod ctxt;
 mod expand;
 mod model;
