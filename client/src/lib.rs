@@ -38,9 +38,6 @@ pub use spec::{
     ArgEncoding, ArgSpec, HttpMethod, MethodSpec, ScopeNeed, TokenKind, manifest_scopes,
 };
 
-/// Slack's method catalog (the `slackline-catalog` crate): every method's
-/// scopes, tier, arguments and errors, and the retired methods.
-pub use slackline_catalog as catalog;
 pub use token::{SlackToken, TokenType};
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.

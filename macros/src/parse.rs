@@ -179,7 +179,13 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
             args.idempotent = Some(flag(meta, "idempotent", args.idempotent, key_span)?);
         }
         "unchecked" => args.unchecked = Some(flag(meta, "unchecked", args.unchecked, key_span)?),
-        "no_token" => args.no_token = Some(flag(meta, "no_token", args.no_token, key_span)?),
+        "no_token" => {
+            let checked = flag(meta, "no_token", args.no_token, key_span);
+            // Written with a value, it still says the method takes no token:
+            // no second error about a missing token parameter.
+            args.no_token.get_or_insert(key_span);
+            checked?;
+        }
         "http" => {
             if args.http.is_some() {
                 return Err(meta.error("duplicate `http`: keep one"));

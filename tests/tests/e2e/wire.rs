@@ -372,7 +372,7 @@ async fn wrong_shape_is_a_decode_error() {
         count: u32,
     }
     pub trait Typed {
-        #[slack_method("team.info", scope = "team:read")]
+        #[slack_method("team.info", scope = "team:read", http = "POST")]
         async fn team_info(&self, token: &SlackToken) -> Result<Needs, SlackError>;
     }
     impl Typed for slackline::SlackClient {}
@@ -550,7 +550,7 @@ pub struct ListOptions<'a> {
 }
 
 pub trait Flattened {
-    #[slack_method("conversations.list", scope = "channels:read")]
+    #[slack_method("conversations.list", scope = "channels:read", http = "POST")]
     async fn conversations_list_with(
         &self,
         token: &SlackToken,
