@@ -34,13 +34,15 @@ trait ByName {
 }
 impl ByName for SlackClient {}
 
-/// A transport answering `{"ok":true}`, recording each request and the
-/// (tokio) instant it was sent at.
+/// Each request a transport was given, with the (tokio) instant it was sent at.
+type Seen = Arc<Mutex<Vec<(Instant, HttpRequest)>>>;
+
+/// A transport answering `{"ok":true}`, recording each request.
 fn recording() -> (
     impl Fn(HttpRequest) -> std::future::Ready<Result<HttpResponse, TransportError>>,
-    Arc<Mutex<Vec<(Instant, HttpRequest)>>>,
+    Seen,
 ) {
-    let seen: Arc<Mutex<Vec<(Instant, HttpRequest)>>> = Arc::default();
+    let seen: Seen = Arc::default();
     let log = Arc::clone(&seen);
     let transport = move |request: HttpRequest| {
         log.lock().unwrap().push((Instant::now(), request));
