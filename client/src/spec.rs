@@ -63,6 +63,7 @@ pub struct MethodSpec {
     pub scopes_declared: bool,
     /// Slack's rate-limit tier: the declared one, else the catalog's
     /// ([`Tier::Unlisted`] for a method unknown to both, paced as Tier 4).
+    /// `tier.rate()` is the pace, from the catalog's one tier table.
     pub tier: Tier,
     /// Whether the call may be repeated safely after a failure that happened
     /// once the request had been sent (5xx, timeout, reset).
@@ -75,14 +76,6 @@ pub struct MethodSpec {
     pub takes_token: bool,
     /// The method's arguments in declaration order (the token excluded).
     pub args: &'static [ArgSpec],
-}
-
-impl MethodSpec {
-    /// Requests per minute the method is paced at by default (its tier's
-    /// rate; per channel for `chat.postMessage`).
-    pub fn tier_per_minute(&self) -> u32 {
-        self.tier.rate().per_minute
-    }
 }
 
 /// Which tokens a scope is for, in an app manifest's `oauth_config.scopes`.
