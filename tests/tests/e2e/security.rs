@@ -400,12 +400,7 @@ fn secrets_stay_out_of_logs_errors_and_debug_output() {
         .with_ansi(false)
         .finish();
     let outcomes = {
-        // While a single subscriber exists, tracing decides whether anybody
-        // listens to a log statement from the subscriber of the thread that
-        // reaches it first, and remembers: a test running beside this one,
-        // without a subscriber, would silence the statement here for good.
-        // With a second subscriber alive, every subscriber is asked.
-        let _second = tracing::Dispatch::new(tracing_subscriber::registry());
+        let _every = crate::support::ask_every_subscriber();
         let _guard = tracing::subscriber::set_default(subscriber);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
