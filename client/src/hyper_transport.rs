@@ -89,7 +89,7 @@ impl HyperTransport {
         &self,
         method: Method,
         url: &str,
-        authorization: &HeaderValue,
+        authorization: Option<&HeaderValue>,
         content_type: Option<HeaderValue>,
         body: Bytes,
         timeout: Duration,
@@ -105,7 +105,9 @@ impl HyperTransport {
         for (name, value) in &self.headers {
             headers.append(name.clone(), value.clone());
         }
-        headers.insert(http::header::AUTHORIZATION, authorization.clone());
+        if let Some(authorization) = authorization {
+            headers.insert(http::header::AUTHORIZATION, authorization.clone());
+        }
         if let Some(content_type) = content_type {
             headers.insert(http::header::CONTENT_TYPE, content_type);
         }
