@@ -27,7 +27,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -115,11 +115,7 @@ impl WorkspaceKey {
     pub fn of(token: &SlackToken) -> Self {
         match token.team() {
             Some(team) => WorkspaceKey::Team(team.into()),
-            None => {
-                let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                token.expose_secret().hash(&mut hasher);
-                WorkspaceKey::Token(hasher.finish())
-            }
+            None => WorkspaceKey::Token(token.workspace_hash()),
         }
     }
 }
@@ -178,6 +174,20 @@ pub trait RateLimitStore: Send + Sync + 'static {
     /// [`reserve`](Self::reserve) and reports a wait beyond `max_wait` as
     /// `Err` (that slot then goes unused); stores that can check before
     /// booking should override it.
+    /// [`reserve_within`](Self::reserve_within) for a store that can answer
+    /// without waiting on anything (state in this process): `Some` is the
+    /// booking, made here and now. `None`, the default, sends callers to
+    /// `reserve_within`. Saves the in-memory store a boxed future per call.
+    fn try_reserve_within_now(
+        &self,
+        key: &BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> Option<Result<Duration, Duration>> {
+        let _ = (key, quota, max_wait);
+        None
+    }
+
     fn reserve_within<'a>(
         &'a self,
         key: &'a BucketKey,
@@ -301,6 +311,15 @@ impl RateLimitStore for MemoryStore {
     ) -> StoreFuture<'a, Result<Duration, Duration>> {
         let booked = self.reserve_within_at(key, quota, Instant::now(), max_wait);
         Box::pin(std::future::ready(booked))
+    }
+
+    fn try_reserve_within_now(
+        &self,
+        key: &BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> Option<Result<Duration, Duration>> {
+        Some(self.reserve_within_at(key, quota, Instant::now(), max_wait))
     }
 }
 
@@ -429,11 +448,12 @@ impl RateLimits {
         // free at once cannot fall in a pause, since `pause` moves the
         // bucket's next slot past it: only a caller that waited asks.
         for _ in 0..8 {
-            let wait = match self
-                .store
-                .reserve_within(key, quota, pause_left.min(total_left))
-                .await
-            {
+            let max_wait = pause_left.min(total_left);
+            let booked = match self.store.try_reserve_within_now(key, quota, max_wait) {
+                Some(booked) => booked,
+                None => self.store.reserve_within(key, quota, max_wait).await,
+            };
+            let wait = match booked {
                 Ok(wait) => wait,
                 Err(wait) => {
                     // Longer than a pause may last: wait only if it is not one.

@@ -31,6 +31,9 @@ use crate::SlackError;
 pub struct SlackToken {
     header: HeaderValue,
     team: Option<Box<str>>,
+    /// The token's hash, which keys its rate-limit bucket when no team is
+    /// known: computed once here rather than on every paced call.
+    workspace_hash: u64,
 }
 
 const BEARER: &str = "Bearer ";
@@ -124,7 +127,17 @@ impl SlackToken {
             }
         })?;
         header.set_sensitive(true);
-        Ok(SlackToken { header, team: None })
+        let workspace_hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            token.hash(&mut hasher);
+            hasher.finish()
+        };
+        Ok(SlackToken {
+            header,
+            team: None,
+            workspace_hash,
+        })
     }
 
     /// Like [`new`](Self::new), and the token must also have one of the
@@ -175,6 +188,11 @@ impl SlackToken {
     /// The workspace set with [`with_team`](Self::with_team), if any.
     pub fn team(&self) -> Option<&str> {
         self.team.as_deref()
+    }
+
+    /// The hash `WorkspaceKey::Token` holds for this token.
+    pub(crate) fn workspace_hash(&self) -> u64 {
+        self.workspace_hash
     }
 
     /// The token itself. Handle with care: never log it.
