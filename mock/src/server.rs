@@ -17,12 +17,13 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::behaviour;
-use crate::catalog::{ArgType, HttpVerb, MethodSpec, catalog};
+use crate::catalog::{ArgType, MethodSpec, catalog};
 use crate::fault::{Fault, FaultQueue};
 use crate::journal::{Journal, Recorded};
+use crate::methods;
 use crate::org::{Org, TokenInfo, Tokens};
 use crate::ratelimit::Limiter;
+use crate::respond::Responders;
 
 /// Largest accepted request body; bigger ones get HTTP 413.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
@@ -37,6 +38,7 @@ static X_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-oauth-scopes");
 static X_ACCEPTED_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-accepted-oauth-scopes");
 const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
 const HTML_UTF8: HeaderValue = HeaderValue::from_static("text/html; charset=utf-8");
+const TEXT_UTF8: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");
 
 /// State shared by all connections of one mock.
 #[derive(Debug)]
@@ -48,6 +50,10 @@ pub(crate) struct Shared {
     pub(crate) faults: FaultQueue,
     pub(crate) requests: AtomicU64,
     pub(crate) rate_limited: AtomicU64,
+    /// Answers per catalog method (indexed by `MethodSpec::index`).
+    pub(crate) calls: Vec<AtomicU64>,
+    /// Canned answers and handlers registered by the user's tests.
+    pub(crate) responders: Responders,
     pub(crate) header_read_timeout: Duration,
     pub(crate) body_read_timeout: Duration,
 }
@@ -144,6 +150,8 @@ pub(crate) struct Reply {
     pub(crate) html: bool,
     pub(crate) retry_after: Option<u64>,
     pub(crate) allow: Option<&'static str>,
+    /// Text instead of JSON (the upload endpoint's `OK - <bytes>`).
+    pub(crate) text: bool,
 }
 
 impl Reply {
@@ -154,6 +162,7 @@ impl Reply {
             html: false,
             retry_after: None,
             allow: None,
+            text: false,
         }
     }
 
@@ -187,6 +196,39 @@ impl Reply {
         }))
     }
 
+    /// Adds Slack's body warning (`warning` and `response_metadata.warnings`) to a JSON
+    /// object answer; other answers are left alone.
+    pub(crate) fn with_warning(mut self, warning: &str) -> Reply {
+        if self.html || self.text {
+            return self;
+        }
+        let Ok(serde_json::Value::Object(mut map)) =
+            serde_json::from_slice::<serde_json::Value>(&self.body)
+        else {
+            return self;
+        };
+        let joined = match map.get("warning").and_then(|w| w.as_str()) {
+            Some(w) if !w.is_empty() => format!("{w},{warning}"),
+            _ => warning.to_owned(),
+        };
+        map.insert("warning".to_owned(), joined.into());
+        let meta = map
+            .entry("response_metadata")
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(meta) = meta.as_object_mut() {
+            let list = meta
+                .entry("warnings")
+                .or_insert_with(|| serde_json::json!([]));
+            if let Some(list) = list.as_array_mut() {
+                list.push(warning.into());
+            }
+        }
+        if let Ok(body) = serde_json::to_vec(&map) {
+            self.body = Bytes::from(body);
+        }
+        self
+    }
+
     fn rate_limited(retry_after: u64) -> Reply {
         let mut r = Reply::error_status(StatusCode::TOO_MANY_REQUESTS, "ratelimited");
         r.retry_after = Some(retry_after);
@@ -201,7 +243,16 @@ impl Reply {
         let mut resp = Response::new(Full::new(self.body));
         *resp.status_mut() = self.status;
         let h = resp.headers_mut();
-        h.insert(CONTENT_TYPE, if self.html { HTML_UTF8 } else { JSON_UTF8 });
+        h.insert(
+            CONTENT_TYPE,
+            if self.html {
+                HTML_UTF8
+            } else if self.text {
+                TEXT_UTF8
+            } else {
+                JSON_UTF8
+            },
+        );
         // On every answer, as Slack sends them: empty when the token or the
         // method is not known.
         let empty = HeaderValue::from_static("");
@@ -236,6 +287,19 @@ pub(crate) struct Input {
     json: bool,
     /// A body that could not be taken apart.
     error: Option<&'static str>,
+    /// Slack's warning about the body's charset (`missing_charset`, `superfluous_charset`).
+    warning: Option<&'static str>,
+}
+
+/// A file part of a `multipart/form-data` body.
+#[derive(Debug, Clone)]
+pub(crate) struct FilePart {
+    /// The form field's name.
+    pub(crate) field: String,
+    /// The `filename` of the part.
+    pub(crate) filename: String,
+    /// The part's bytes.
+    pub(crate) bytes: Bytes,
 }
 
 enum BodyError {
@@ -248,6 +312,9 @@ async fn handle(
     shared: Arc<Shared>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
+    if req.uri().path().starts_with(methods::INTERNAL_PREFIX) {
+        return Ok(internal(&shared, req).await.into_response(None, None));
+    }
     shared.requests.fetch_add(1, Ordering::Relaxed);
     let (mut parts, body) = req.into_parts();
     let body = read_body(&parts.headers, body, shared.body_read_timeout).await;
@@ -330,7 +397,79 @@ async fn handle(
         return Ok(Reply::error("unknown_method").into_response(None, None));
     };
     let (reply, token) = process(&shared, spec, &parts.method, bearer, input);
+    if let Some(c) = shared.calls.get(spec.index as usize) {
+        c.fetch_add(1, Ordering::Relaxed);
+    }
     Ok(reply.into_response(token.as_deref(), Some(spec)))
+}
+
+/// The emulator's own endpoints under `/_mock/`: `GET /_mock/stats` (counters) and
+/// `POST /_mock/upload/{file_id}` (the `upload_url` of `files.getUploadURLExternal`),
+/// `GET /_mock/files/{file_id}/{name}` (a file's `url_private`).
+/// Neither is counted nor journaled.
+async fn internal(shared: &Shared, req: Request<Incoming>) -> Reply {
+    let (parts, body) = req.into_parts();
+    let path = parts.uri.path().to_owned();
+    let rest = &path[methods::INTERNAL_PREFIX.len()..];
+    if rest == "stats" {
+        return Reply::ok_value(&stats_json(shared));
+    }
+    if let Some(file) = rest.strip_prefix("files/") {
+        let id = file.split('/').next().unwrap_or_default();
+        return methods::files::download(shared, id);
+    }
+    let Some(file_id) = rest.strip_prefix("upload/") else {
+        return Reply::error_status(StatusCode::NOT_FOUND, "not_found");
+    };
+    if parts.method != Method::POST && parts.method != Method::PUT {
+        let mut r = Reply::error_status(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+        r.allow = Some("POST, PUT");
+        return r;
+    }
+    let bytes = match read_body(&parts.headers, body, shared.body_read_timeout).await {
+        Ok(b) => b,
+        Err(BodyError::TooLarge) => {
+            return Reply::error_status(StatusCode::PAYLOAD_TOO_LARGE, "request_too_large");
+        }
+        Err(_) => return Reply::error_status(StatusCode::REQUEST_TIMEOUT, "request_timeout"),
+    };
+    // Raw bytes, or the first file part of a multipart form (Node's client sends one).
+    let content_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let bytes = match multipart_boundary(content_type) {
+        Some(boundary) => match parse_multipart(&bytes, &boundary) {
+            Some(parts) => parts
+                .into_iter()
+                .find_map(|p| match p {
+                    Part::File(f) => Some(f.bytes),
+                    Part::Field(..) => None,
+                })
+                .unwrap_or_default(),
+            None => return Reply::error_status(StatusCode::BAD_REQUEST, "invalid_form_data"),
+        },
+        None => bytes,
+    };
+    methods::files::receive_upload(shared, file_id, bytes)
+}
+
+/// `GET /_mock/stats`: counters for tests in other processes.
+fn stats_json(shared: &Shared) -> serde_json::Value {
+    let mut methods = serde_json::Map::new();
+    for (spec, n) in catalog().methods().iter().zip(&shared.calls) {
+        let n = n.load(Ordering::Relaxed);
+        if n > 0 {
+            methods.insert(spec.name.clone(), n.into());
+        }
+    }
+    serde_json::json!({
+        "ok": true,
+        "requests": shared.requests.load(Ordering::Relaxed),
+        "rate_limited": shared.rate_limited.load(Ordering::Relaxed),
+        "methods": methods,
+    })
 }
 
 fn status_fault(shared: &Shared, code: u16) -> Reply {
@@ -362,17 +501,27 @@ fn process(
     bearer: Option<&str>,
     input: Input,
 ) -> (Reply, Option<Arc<TokenInfo>>) {
-    let verb_ok =
-        *verb == Method::POST || (*verb == Method::GET && spec.http_method == HttpVerb::Get);
+    // Slack takes any method by GET (query string) or POST.
+    let verb_ok = *verb == Method::POST || *verb == Method::GET || *verb == Method::HEAD;
     if !verb_ok {
         let mut r = Reply::error_status(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
-        r.allow = Some(if spec.http_method == HttpVerb::Get {
-            "GET, POST"
-        } else {
-            "POST"
-        });
+        r.allow = Some("GET, POST");
         return (r, None);
     }
+    let warning = input.warning;
+    let (reply, token) = checked(shared, spec, bearer, input);
+    match warning {
+        Some(w) => (reply.with_warning(w), token),
+        None => (reply, token),
+    }
+}
+
+fn checked(
+    shared: &Shared,
+    spec: &'static MethodSpec,
+    bearer: Option<&str>,
+    input: Input,
+) -> (Reply, Option<Arc<TokenInfo>>) {
     if let Some(code) = input.error {
         return (Reply::error(code), None);
     }
@@ -420,7 +569,7 @@ fn process(
         return (reply, token);
     }
 
-    let reply = behaviour::run(shared, spec, token.as_deref(), &input.args);
+    let reply = methods::run(shared, spec, token.as_deref(), &input.args);
     (reply, token)
 }
 
@@ -469,6 +618,10 @@ fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> 
     for g in &spec.arg_groups {
         let given = g.args.iter().filter(|a| arg(args, a).is_some()).count();
         if g.required && given == 0 {
+            // chat.*: Slack's own code for a message without content.
+            if g.args.iter().any(|a| a == "text") && spec.errors.iter().any(|e| e == "no_text") {
+                return Some(Reply::error("no_text"));
+            }
             messages.push(format!(
                 "[ERROR] missing required field: one of {}",
                 g.args.join(", ")
@@ -542,12 +695,14 @@ fn bearer_token(value: &HeaderValue) -> Option<&str> {
 ///   POST is not accepted (Slack refuses tokens in query strings for new apps).
 ///   An empty body carries no arguments, whatever its content type. Otherwise by
 ///   content type: `application/x-www-form-urlencoded` → form (its `token` field
-///   authenticates, for every method); `application/json` → JSON object (a `token`
-///   member does not authenticate); no content type → `missing_post_type`; any other
-///   type (`text/plain`, `multipart/form-data`, one that is not visible ASCII, ...) →
-///   `invalid_post_type`; a charset other than UTF-8 → `invalid_charset`; undecodable
-///   form data or invalid UTF-8 → `invalid_form_data`; bad JSON → `invalid_json`; JSON
-///   that is not an object → `json_not_object`.
+///   authenticates, for every method; a charset parameter earns Slack's
+///   `superfluous_charset` warning); `multipart/form-data` → text fields as arguments
+///   (`token` included), a file part as an argument whose value is the file name; `application/json` → JSON object (a
+///   `token` member does not authenticate; no charset earns `missing_charset`); no
+///   content type → `missing_post_type`; any other type (`text/plain`, one that is not
+///   visible ASCII, ...) → `invalid_post_type`; a charset other than UTF-8 →
+///   `invalid_charset`; undecodable form data or invalid UTF-8 → `invalid_form_data`;
+///   bad JSON → `invalid_json`; JSON that is not an object → `json_not_object`.
 fn parse_input(
     verb: &Method,
     query: Option<&str>,
@@ -578,18 +733,25 @@ fn parse_input(
     };
     let mut params = ct.split(';');
     let essence = params.next().unwrap_or("").trim().to_ascii_lowercase();
-    let charset_ok = params.all(|p| match p.split_once('=') {
-        Some((k, v)) if k.trim().eq_ignore_ascii_case("charset") => {
-            let v = v.trim().trim_matches('"');
-            v.eq_ignore_ascii_case("utf-8") || v.eq_ignore_ascii_case("utf8")
+    let mut charset: Option<String> = None;
+    for p in params {
+        if let Some((k, v)) = p.split_once('=') {
+            if k.trim().eq_ignore_ascii_case("charset") {
+                charset = Some(v.trim().trim_matches('"').to_ascii_lowercase());
+            }
         }
-        _ => true,
-    });
+    }
+    let charset_ok = charset
+        .as_deref()
+        .is_none_or(|c| c == "utf-8" || c == "utf8");
     match essence.as_str() {
         "application/x-www-form-urlencoded" => {
             if !charset_ok {
                 input.error = Some("invalid_charset");
                 return input;
+            }
+            if charset.is_some() {
+                input.warning = Some("superfluous_charset");
             }
             match parse_urlencoded(body) {
                 Ok(pairs) => {
@@ -600,11 +762,32 @@ fn parse_input(
                 Err(()) => input.error = Some("invalid_form_data"),
             }
         }
+        "multipart/form-data" => {
+            if !charset_ok {
+                input.error = Some("invalid_charset");
+                return input;
+            }
+            let parts = multipart_boundary(ct).and_then(|b| parse_multipart(body, &b));
+            let Some(parts) = parts else {
+                input.error = Some("invalid_form_data");
+                return input;
+            };
+            for part in parts {
+                match part {
+                    Part::Field(k, v) => input.push(k, v, true),
+                    // A file argument counts as given; its value is the file name.
+                    Part::File(f) => input.push(f.field, f.filename, true),
+                }
+            }
+        }
         "application/json" => {
             input.json = true;
             if !charset_ok {
                 input.error = Some("invalid_charset");
                 return input;
+            }
+            if charset.is_none() {
+                input.warning = Some("missing_charset");
             }
             match serde_json::from_slice::<serde_json::Value>(body) {
                 Ok(serde_json::Value::Object(map)) => {
@@ -625,6 +808,95 @@ fn parse_input(
         _ => input.error = Some("invalid_post_type"),
     }
     input
+}
+
+/// One part of a `multipart/form-data` body.
+pub(crate) enum Part {
+    /// A text field (name, UTF-8 value).
+    Field(String, String),
+    /// A file.
+    File(FilePart),
+}
+
+/// The `boundary` parameter of a `multipart/form-data` content type.
+pub(crate) fn multipart_boundary(content_type: &str) -> Option<String> {
+    let mut params = content_type.split(';');
+    let essence = params.next()?.trim();
+    if !essence.eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("boundary") && !v.is_empty() && v.len() <= 200)
+            .then(|| v.to_owned())
+    })
+}
+
+/// Splits a `multipart/form-data` body (RFC 7578). `None` if it is malformed: no opening
+/// boundary, a part without its blank line, a field that is not UTF-8, no closing
+/// boundary. Parts without a `name` are skipped.
+pub(crate) fn parse_multipart(body: &[u8], boundary: &str) -> Option<Vec<Part>> {
+    let delim = format!("--{boundary}");
+    let delim = delim.as_bytes();
+    let mut pos = find(body, delim)? + delim.len();
+    let mut parts = Vec::new();
+    // Each iteration consumes one part; bounded by the body's length.
+    loop {
+        let rest = &body[pos..];
+        if rest.starts_with(b"--") {
+            return Some(parts);
+        }
+        let rest = rest.strip_prefix(b"\r\n")?;
+        let head_end = find(rest, b"\r\n\r\n")?;
+        let head = std::str::from_utf8(&rest[..head_end]).ok()?;
+        let content = &rest[head_end + 4..];
+        let mut end_delim = Vec::with_capacity(delim.len() + 2);
+        end_delim.extend_from_slice(b"\r\n");
+        end_delim.extend_from_slice(delim);
+        let end = find(content, &end_delim)?;
+        let data = &content[..end];
+        let consumed = body.len() - rest.len() + head_end + 4 + end + end_delim.len();
+        pos = consumed;
+        let mut name = None;
+        let mut filename = None;
+        for line in head.split("\r\n") {
+            let Some((k, v)) = line.split_once(':') else {
+                continue;
+            };
+            if !k.trim().eq_ignore_ascii_case("content-disposition") {
+                continue;
+            }
+            for param in v.split(';').skip(1) {
+                if let Some((pk, pv)) = param.split_once('=') {
+                    let pv = pv.trim().trim_matches('"').to_owned();
+                    match pk.trim().to_ascii_lowercase().as_str() {
+                        "name" => name = Some(pv),
+                        "filename" => filename = Some(pv),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let Some(name) = name else {
+            continue;
+        };
+        match filename {
+            Some(filename) => parts.push(Part::File(FilePart {
+                field: name,
+                filename,
+                bytes: Bytes::copy_from_slice(data),
+            })),
+            None => parts.push(Part::Field(name, String::from_utf8(data.to_vec()).ok()?)),
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Input {
@@ -698,6 +970,21 @@ mod tests {
         assert!(parse_urlencoded(b"a=%ff%fe").is_err());
         assert!(parse_urlencoded(b"a=\xff").is_err());
         assert_eq!(parse_urlencoded(b"e=%C3%A9").unwrap()[0].1, "é");
+    }
+
+    #[test]
+    fn multipart() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"channel\"\r\n\r\nC1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\nworld\r\n--XyZ--\r\n";
+        let b = multipart_boundary("multipart/form-data; boundary=XyZ").unwrap();
+        let parts = parse_multipart(body, &b).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert!(matches!(&parts[0], Part::Field(k, v) if k == "channel" && v == "C1"));
+        assert!(
+            matches!(&parts[1], Part::File(f) if f.field == "file" && f.filename == "a.txt" && &f.bytes[..] == b"hello\r\nworld")
+        );
+        assert!(parse_multipart(b"garbage", &b).is_none());
+        assert!(parse_multipart(b"--XyZ\r\nno blank line", &b).is_none());
+        assert!(multipart_boundary("application/json").is_none());
     }
 
     #[test]
