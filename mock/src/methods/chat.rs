@@ -142,7 +142,11 @@ fn content(call: &Call<'_>) -> Result<Content, Reply> {
             Ok(Value::Array(items)) if items.iter().all(Value::is_object) => {
                 Some(Value::Array(items))
             }
-            _ => return Err(Reply::error("invalid_attachments")),
+            // Where Slack documents the error; elsewhere unusable attachments are dropped.
+            _ if call.spec.errors.iter().any(|e| e == "invalid_attachments") => {
+                return Err(Reply::error("invalid_attachments"));
+            }
+            _ => None,
         },
     };
     let metadata = match call.arg("metadata") {
