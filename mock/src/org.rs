@@ -391,8 +391,8 @@ pub(crate) struct TokenInfo {
 }
 
 impl TokenInfo {
-    pub(crate) fn has_any(&self, scopes: &[String]) -> bool {
-        scopes.iter().any(|s| self.scopes.contains(s))
+    pub(crate) fn has_any(&self, scopes: &[&str]) -> bool {
+        scopes.iter().any(|s| self.scopes.iter().any(|t| t == s))
     }
 }
 

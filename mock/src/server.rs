@@ -17,7 +17,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::catalog::{ArgType, MethodSpec, catalog};
+use crate::catalog::{Kind, MethodSpec, catalog};
 use crate::fault::{Fault, FaultQueue};
 use crate::journal::{Journal, Recorded};
 use crate::methods;
@@ -461,7 +461,7 @@ fn stats_json(shared: &Shared) -> serde_json::Value {
     for (spec, n) in catalog().methods().iter().zip(&shared.calls) {
         let n = n.load(Ordering::Relaxed);
         if n > 0 {
-            methods.insert(spec.name.clone(), n.into());
+            methods.insert(spec.name.to_owned(), n.into());
         }
     }
     serde_json::json!({
@@ -529,7 +529,7 @@ fn checked(
     // A JSON body authenticates only with the Bearer header (it never sets `token_arg`).
     let presented = bearer.or(input.token_arg.as_deref());
     let token = presented.and_then(|t| shared.token(t));
-    if spec.requires_token {
+    if spec.takes_token {
         match (presented, &token) {
             (None, _) => return (Reply::error("not_authed"), None),
             (Some(_), None) => return (Reply::error("invalid_auth"), None),
@@ -538,10 +538,7 @@ fn checked(
     }
 
     let key = token.as_ref().map_or(0, |t| t.rate_key);
-    if let Err(retry_after) = shared
-        .limiter
-        .check(spec.index, key, spec.tier.per_minute())
-    {
+    if let Err(retry_after) = shared.limiter.check(spec.index, key, spec.per_minute()) {
         shared.rate_limited.fetch_add(1, Ordering::Relaxed);
         return (Reply::rate_limited(retry_after), token);
     }
@@ -558,7 +555,7 @@ fn checked(
         }
     }
 
-    if input.json && !spec.json_input_supported {
+    if input.json && !spec.json_body {
         let msg = format!(
             "[ERROR] {} does not accept application/json bodies; send application/x-www-form-urlencoded",
             spec.name
@@ -595,15 +592,13 @@ pub(crate) fn is_integer(v: &str) -> bool {
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn type_ok(ty: ArgType, v: &str) -> bool {
-    match ty {
-        ArgType::String | ArgType::Array | ArgType::Any => true,
-        ArgType::Integer => is_integer(v),
-        ArgType::Boolean => parse_bool(v).is_some(),
-        ArgType::Number => v.parse::<f64>().is_ok_and(f64::is_finite),
-        ArgType::Object => {
-            serde_json::from_str::<serde_json::Value>(v).is_ok_and(|j| j.is_object())
-        }
+fn type_ok(kind: Kind, v: &str) -> bool {
+    match kind {
+        Kind::String | Kind::Array | Kind::Any => true,
+        Kind::Integer => is_integer(v),
+        Kind::Boolean => parse_bool(v).is_some(),
+        Kind::Number => v.parse::<f64>().is_ok_and(f64::is_finite),
+        Kind::Object => serde_json::from_str::<serde_json::Value>(v).is_ok_and(|j| j.is_object()),
     }
 }
 
@@ -611,15 +606,15 @@ fn type_ok(ty: ArgType, v: &str) -> bool {
 fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> {
     let mut messages = Vec::new();
     for a in spec.required_args() {
-        if arg(args, &a.name).is_none() {
+        if arg(args, a.name).is_none() {
             messages.push(format!("[ERROR] missing required field: {}", a.name));
         }
     }
-    for g in &spec.arg_groups {
+    for g in spec.groups {
         let given = g.args.iter().filter(|a| arg(args, a).is_some()).count();
         if g.required && given == 0 {
             // chat.*: Slack's own code for a message without content.
-            if g.args.iter().any(|a| a == "text") && spec.errors.iter().any(|e| e == "no_text") {
+            if g.args.contains(&"text") && spec.documents_error("no_text") {
                 return Some(Reply::error("no_text"));
             }
             messages.push(format!(
@@ -627,9 +622,8 @@ fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> 
                 g.args.join(", ")
             ));
         }
-        if g.mutually_exclusive && given > 1 {
-            if g.args == ["text", "markdown_text"]
-                && spec.errors.iter().any(|e| e == "markdown_text_conflict")
+        if g.exclusive && given > 1 {
+            if g.args == ["text", "markdown_text"] && spec.documents_error("markdown_text_conflict")
             {
                 return Some(Reply::error("markdown_text_conflict"));
             }
@@ -644,11 +638,11 @@ fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> 
             continue;
         }
         if let Some(a) = spec.arg(name) {
-            if !type_ok(a.ty, value) {
+            if !type_ok(a.kind, value) {
                 messages.push(format!(
                     "[ERROR] invalid type for field: {} (expected {})",
                     a.name,
-                    a.ty.name()
+                    a.kind.as_str()
                 ));
             }
         }

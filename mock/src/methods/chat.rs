@@ -143,7 +143,7 @@ fn content(call: &Call<'_>) -> Result<Content, Reply> {
                 Some(Value::Array(items))
             }
             // Where Slack documents the error; elsewhere unusable attachments are dropped.
-            _ if call.spec.errors.iter().any(|e| e == "invalid_attachments") => {
+            _ if call.spec.documents_error("invalid_attachments") => {
                 return Err(Reply::error("invalid_attachments"));
             }
             _ => None,

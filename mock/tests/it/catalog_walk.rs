@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use serde_json::Value;
-use slackline_mock::catalog::{ArgType, MethodSpec, catalog};
+use slackline_mock::catalog::{Kind, MethodSpec, catalog};
 use slackline_mock::{MockSlack, RateLimits, demo, modelled_methods};
 
 use crate::support::*;
@@ -45,7 +45,7 @@ struct Fixtures {
 }
 
 fn plausible(spec: &MethodSpec, name: &str, fx: &Fixtures) -> String {
-    let ty = spec.arg(name).map_or(ArgType::String, |a| a.ty);
+    let ty = spec.arg(name).map_or(Kind::String, |a| a.kind);
     match (name, ty) {
         // Values the modelled families will find in the demo org.
         ("user_id" | "user", _) => demo::BOB_ID.to_owned(),
@@ -64,13 +64,13 @@ fn plausible(spec: &MethodSpec, name: &str, fx: &Fixtures) -> String {
             .as_secs()
             + 3600)
             .to_string(),
-        (_, ArgType::Integer) => "1".to_owned(),
-        (_, ArgType::Boolean) => "true".to_owned(),
-        (_, ArgType::Number) => "1.5".to_owned(),
-        (_, ArgType::Array) => "A1,A2".to_owned(),
-        (_, ArgType::Object) => "{}".to_owned(),
-        (_, ArgType::Any) => "1".to_owned(),
-        (_, ArgType::String) => "x".to_owned(),
+        (_, Kind::Integer) => "1".to_owned(),
+        (_, Kind::Boolean) => "true".to_owned(),
+        (_, Kind::Number) => "1.5".to_owned(),
+        (_, Kind::Array) => "A1,A2".to_owned(),
+        (_, Kind::Object) => "{}".to_owned(),
+        (_, Kind::Any) => "1".to_owned(),
+        (_, Kind::String) => "x".to_owned(),
     }
 }
 
@@ -78,11 +78,11 @@ fn plausible(spec: &MethodSpec, name: &str, fx: &Fixtures) -> String {
 fn valid_args(spec: &MethodSpec, fx: &Fixtures) -> Vec<(String, String)> {
     let mut args: Vec<(String, String)> = spec
         .required_args()
-        .map(|a| (a.name.clone(), plausible(spec, &a.name, fx)))
+        .map(|a| (a.name.to_owned(), plausible(spec, a.name, fx)))
         .collect();
     for g in spec.required_groups() {
         if !g.args.iter().any(|a| args.iter().any(|(k, _)| k == a)) {
-            args.push((g.args[0].clone(), plausible(spec, &g.args[0], fx)));
+            args.push((g.args[0].to_owned(), plausible(spec, g.args[0], fx)));
         }
     }
     args
@@ -122,7 +122,7 @@ async fn every_method() {
     let mut shaped = 0;
     let mut modelled_ok = 0;
     for (i, spec) in catalog().methods().iter().enumerate() {
-        let is_modelled = modelled.contains(&spec.name.as_str());
+        let is_modelled = modelled.contains(&spec.name);
         // Modelled methods change state: give each its own org.
         let fresh;
         let m = if is_modelled {
@@ -164,7 +164,7 @@ async fn every_method() {
                 let code = r.error().unwrap_or_default();
                 // `invalid_arguments` is Slack's generic validation error.
                 assert!(
-                    code == "invalid_arguments" || spec.errors.iter().any(|e| e == code),
+                    code == "invalid_arguments" || spec.documents_error(code),
                     "{}: {:?} → {} (undocumented)",
                     spec.name,
                     args,
@@ -173,7 +173,7 @@ async fn every_method() {
             }
         } else {
             assert!(r.ok(), "{}: {:?} → {}", spec.name, args, r.text);
-            if let Some(Value::Object(sample)) = samples.get(&spec.name) {
+            if let Some(Value::Object(sample)) = samples.get(spec.name) {
                 for (k, v) in sample {
                     if k == "ok" || ERROR_FIELDS.contains(&k.as_str()) {
                         continue;
@@ -227,7 +227,7 @@ async fn every_method() {
             checked.2 += 1;
         }
 
-        if spec.requires_token {
+        if spec.takes_token {
             let r = send(m, spec, None, &args, false).await;
             assert_eq!(r.error(), Some("not_authed"), "{}", spec.name);
         }

@@ -428,7 +428,7 @@ async fn token_form_field_works_for_json_capable_methods() {
     let spec = slackline_mock::catalog::catalog()
         .get("admin.users.session.reset")
         .unwrap();
-    assert!(spec.json_input_supported);
+    assert!(spec.json_body);
     // A form body with the token as a field, no Authorization header.
     let r = call(
         &m,
@@ -527,7 +527,7 @@ async fn json_without_bearer_only_matters_where_a_token_is_needed() {
     // api.test needs no token: a JSON body is judged on its own (api.test takes none).
     let spec = slackline_mock::catalog::catalog().get("api.test").unwrap();
     let r = call_json(&m, "api.test", None, &json!({"foo": "bar"})).await;
-    if spec.json_input_supported {
+    if spec.json_body {
         assert!(r.ok(), "{}", r.text);
     } else {
         assert_eq!(r.error(), Some("invalid_arguments"), "{}", r.text);

@@ -107,7 +107,7 @@ async fn exact_tier1_and_off() {
     let spec = slackline_mock::catalog::catalog()
         .get("admin.teams.create")
         .unwrap();
-    assert_eq!(spec.tier, slackline_mock::catalog::Tier::T1);
+    assert_eq!(spec.tier, slackline_mock::catalog::Tier::Tier1);
     let form = [("team_domain", "acme"), ("team_name", "Acme")];
     let r = call(&m, "admin.teams.create", Some("xoxp-all"), &form).await;
     assert!(r.ok(), "{}", r.text);
