@@ -110,7 +110,7 @@ pub(crate) fn run(
     token: Option<&TokenInfo>,
     args: &[(String, String)],
 ) -> Reply {
-    if let Some(answer) = shared.responders.answer(&spec.name, token, args) {
+    if let Some(answer) = shared.responders.answer(spec.name, token, args) {
         return Reply::ok_value(&answer);
     }
     let call = Call {

@@ -38,7 +38,7 @@ const ERROR_FIELDS: &[&str] = &[
 
 /// The answer of a method without modelled behaviour.
 pub(crate) fn answer(call: &Call<'_>) -> Reply {
-    match sample(&call.spec.name) {
+    match sample(call.spec.name) {
         Some(sample) => Reply::ok_value(&fill(call, sample)),
         None => Reply::ok(),
     }
