@@ -3,6 +3,7 @@
 //! One test binary (one link step), one module per concern.
 
 mod emulator;
+mod emulator_methods;
 mod faults;
 mod security;
 mod support;
