@@ -396,7 +396,7 @@ async fn handle(
     let Some(spec) = spec else {
         return Ok(Reply::error("unknown_method").into_response(None, None));
     };
-    let (reply, token) = process(&shared, spec, &parts.method, bearer, input);
+    let (reply, token) = process(&shared, spec, bearer, input);
     if let Some(c) = shared.calls.get(spec.index as usize) {
         c.fetch_add(1, Ordering::Relaxed);
     }
@@ -497,17 +497,11 @@ fn status_fault(shared: &Shared, code: u16) -> Reply {
 fn process(
     shared: &Shared,
     spec: &'static MethodSpec,
-    verb: &Method,
     bearer: Option<&str>,
     input: Input,
 ) -> (Reply, Option<Arc<TokenInfo>>) {
-    // Slack takes any method by GET (query string) or POST.
-    let verb_ok = *verb == Method::POST || *verb == Method::GET || *verb == Method::HEAD;
-    if !verb_ok {
-        let mut r = Reply::error_status(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
-        r.allow = Some("GET, POST");
-        return (r, None);
-    }
+    // Slack takes any method by GET (query string) or POST, and answers every verb
+    // with 200 or 429: other verbs are read as POST.
     let warning = input.warning;
     let (reply, token) = checked(shared, spec, bearer, input);
     match warning {
