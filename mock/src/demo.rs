@@ -145,6 +145,7 @@ pub const USER_SCOPES: &[&str] = &[
     "pins:write",
     "reactions:read",
     "reactions:write",
+    "search:read",
     "team:read",
     "users.profile:read",
     "users:read",

@@ -21,6 +21,7 @@ pub(crate) mod conversations;
 pub(crate) mod files;
 pub(crate) mod pins;
 pub(crate) mod reactions;
+pub(crate) mod search;
 pub(crate) mod shape;
 pub(crate) mod team;
 pub(crate) mod users;
@@ -73,7 +74,7 @@ impl Call<'_> {
 pub(crate) type Handler = fn(&Call<'_>) -> Reply;
 
 /// The families' routing tables.
-const FAMILIES: [&[(&str, Handler)]; 9] = [
+const FAMILIES: [&[(&str, Handler)]; 10] = [
     api::ROUTES,
     admin_users_session::ROUTES,
     chat::ROUTES,
@@ -83,6 +84,7 @@ const FAMILIES: [&[(&str, Handler)]; 9] = [
     pins::ROUTES,
     team::ROUTES,
     files::ROUTES,
+    search::ROUTES,
 ];
 
 /// Every modelled method, by catalog index (built once from the families' tables).

@@ -316,3 +316,70 @@ fn wait_output(mut child: std::process::Child, limit: Duration) -> (Option<i32>,
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[tokio::test]
+async fn search_messages_and_files() {
+    let m = mock().await;
+    for (channel, text) in [
+        (demo::GENERAL_ID, "Deploy of v1.2 finished"),
+        (demo::GENERAL_ID, "lunch?"),
+        (demo::SECRET_ID, "secret deploy plan"),
+    ] {
+        let r = call(
+            &m,
+            "chat.postMessage",
+            Some(demo::USER_TOKEN),
+            &[("channel", channel), ("text", text)],
+        )
+        .await;
+        assert!(r.ok(), "{}", r.text);
+    }
+    let search = |token: &'static str, query: &'static str| {
+        let m = &m;
+        async move { call(m, "search.messages", Some(token), &[("query", query)]).await }
+    };
+    let r = search(demo::USER_TOKEN, "DEPLOY").await;
+    assert_eq!(r.json["messages"]["total"], 2, "{}", r.text);
+    assert_eq!(
+        r.json["messages"]["matches"][0]["text"],
+        "secret deploy plan"
+    );
+    assert_eq!(
+        r.json["messages"]["matches"][1]["channel"]["id"],
+        demo::GENERAL_ID
+    );
+    let r = search(demo::USER_TOKEN, "deploy in:#general").await;
+    assert_eq!(r.json["messages"]["total"], 1);
+    let r = search(demo::USER_TOKEN, "from:@bob").await;
+    assert_eq!(r.json["messages"]["total"], 0);
+    // Bob cannot see #secret.
+    m.add_token("xoxp-bob-search", demo::BOB_ID, &["search:read"]);
+    let r = search("xoxp-bob-search", "deploy").await;
+    assert_eq!(r.json["messages"]["total"], 1);
+    let r = call(
+        &m,
+        "search.messages",
+        Some(demo::USER_TOKEN),
+        &[("query", "deploy"), ("count", "1"), ("page", "2")],
+    )
+    .await;
+    assert_eq!(r.json["messages"]["paging"]["pages"], 2);
+    assert_eq!(
+        r.json["messages"]["matches"][0]["text"],
+        "Deploy of v1.2 finished"
+    );
+    let r = search(demo::USER_TOKEN, "   ").await;
+    assert_eq!(r.error(), Some("no_query"));
+    // Bots cannot search (user scope only).
+    let r = search(demo::BOT_TOKEN, "deploy").await;
+    assert_eq!(r.error(), Some("missing_scope"));
+    let r = call(
+        &m,
+        "search.all",
+        Some(demo::USER_TOKEN),
+        &[("query", "lunch")],
+    )
+    .await;
+    assert_eq!(r.json["messages"]["total"], 1);
+    assert_eq!(r.json["files"]["total"], 0);
+}
