@@ -84,6 +84,8 @@ def sync_flow():
     assert info["file"]["name"] == "data.csv" and info["file"]["size"] == 8, info.data
     listed = user.files_list(channel=GENERAL)
     assert listed["files"][0]["id"] == file_id
+    found = user.search_messages(query="numbers")
+    assert found["messages"]["total"] == 1, found.data
     bot.files_delete(file=file_id)
     expect_error("file_deleted", bot.files_info, file=file_id)
     print("python sync flow: ok")
