@@ -6,7 +6,7 @@ use serde::Deserialize;
 use slackline::{SlackClient, SlackError, SlackToken, WithMeta, slack_method};
 use slackline_mock::{MockSlack, demo};
 
-use crate::support::{plain_client, raw_http};
+use crate::support::{api_code, emulator, plain_client, raw_http, tok};
 
 // ---------------------------------------------------------------------------
 // Answers, typed as an app would type them.
@@ -278,36 +278,24 @@ impl AppMethods for SlackClient {}
 
 // ---------------------------------------------------------------------------
 
-async fn emulator() -> (MockSlack, SlackClient) {
-    let mock = MockSlack::builder()
-        .demo_org()
-        .rate_limits(slackline_mock::RateLimits::Off)
-        .start()
-        .await
-        .expect("emulator starts");
+/// The demo org (rate limits off) and a client for it.
+async fn started() -> (MockSlack, SlackClient) {
+    let mock = emulator().await;
     let client = plain_client(&mock.base_url());
     (mock, client)
 }
 
 fn bot() -> SlackToken {
-    SlackToken::new(demo::BOT_TOKEN).unwrap()
+    tok(demo::BOT_TOKEN)
 }
 
 fn alice() -> SlackToken {
-    SlackToken::new(demo::USER_TOKEN).unwrap()
-}
-
-/// The Slack error code of a failed call (panics on success or another error).
-fn code<T: std::fmt::Debug>(result: Result<T, SlackError>) -> String {
-    match result {
-        Err(SlackError::Api { code, .. }) => code,
-        other => panic!("expected a Slack error, got {other:?}"),
-    }
+    tok(demo::USER_TOKEN)
 }
 
 #[tokio::test]
 async fn auth_test_for_each_token_kind() {
-    let (_mock, client) = emulator().await;
+    let (_mock, client) = started().await;
     let me = client.auth_test(&bot()).await.unwrap();
     assert_eq!(me.user_id, demo::BOT_USER_ID);
     assert_eq!(me.bot_id.as_deref(), Some(demo::BOT_ID));
@@ -315,13 +303,16 @@ async fn auth_test_for_each_token_kind() {
     let me = client.auth_test(&alice()).await.unwrap();
     assert_eq!(me.user_id, demo::ALICE_ID);
     assert_eq!(me.bot_id, None);
-    let nope = SlackToken::new("xoxb-not-known").unwrap();
-    assert_eq!(code(client.auth_test(&nope).await), "invalid_auth");
+    let nope = tok("xoxb-not-known");
+    assert_eq!(
+        api_code(client.auth_test(&nope).await, "auth.test"),
+        "invalid_auth"
+    );
 }
 
 #[tokio::test]
 async fn post_history_update_react_delete() {
-    let (_mock, client) = emulator().await;
+    let (_mock, client) = started().await;
     let (b, a) = (bot(), alice());
     let posted = client
         .post(&b, demo::GENERAL_ID, Some("deploy started"), None, None)
@@ -349,15 +340,19 @@ async fn post_history_update_react_delete() {
         (posted.ts.as_str(), "deploy finished")
     );
     assert_eq!(
-        code(
+        api_code(
             client
                 .update(&a, &posted.channel, &posted.ts, "mine now")
-                .await
+                .await,
+            "chat.update"
         ),
         "cant_update_message"
     );
     assert_eq!(
-        code(client.update(&b, &posted.channel, "1.000001", "x").await),
+        api_code(
+            client.update(&b, &posted.channel, "1.000001", "x").await,
+            "chat.update"
+        ),
         "message_not_found"
     );
 
@@ -370,7 +365,10 @@ async fn post_history_update_react_delete() {
         .await
         .unwrap();
     assert_eq!(
-        code(client.react(&a, demo::GENERAL_ID, &posted.ts, "tada").await),
+        api_code(
+            client.react(&a, demo::GENERAL_ID, &posted.ts, "tada").await,
+            "reactions.add"
+        ),
         "already_reacted"
     );
     let got = client
@@ -390,10 +388,11 @@ async fn post_history_update_react_delete() {
         .await
         .unwrap();
     assert_eq!(
-        code(
+        api_code(
             client
                 .unreact(&a, demo::GENERAL_ID, &posted.ts, "tada")
-                .await
+                .await,
+            "reactions.remove"
         ),
         "no_reaction"
     );
@@ -406,7 +405,10 @@ async fn post_history_update_react_delete() {
             .ok
     );
     assert_eq!(
-        code(client.delete(&b, demo::GENERAL_ID, &posted.ts).await),
+        api_code(
+            client.delete(&b, demo::GENERAL_ID, &posted.ts).await,
+            "chat.delete"
+        ),
         "message_not_found"
     );
     let history = client
@@ -418,7 +420,7 @@ async fn post_history_update_react_delete() {
 
 #[tokio::test]
 async fn posting_errors() {
-    let (_mock, client) = emulator().await;
+    let (_mock, client) = started().await;
     let b = bot();
     let cases = [
         ("CNOPE", Some("x"), None, "channel_not_found"),
@@ -433,22 +435,28 @@ async fn posting_errors() {
     ];
     for (channel, text, blocks, expected) in cases {
         let r = client.post(&b, channel, text, blocks, None).await;
-        assert_eq!(code(r), expected, "{channel} {text:?} {blocks:?}");
+        assert_eq!(
+            api_code(r, "chat.postMessage"),
+            expected,
+            "{channel} {text:?} {blocks:?}"
+        );
     }
     let long = "x".repeat(40_001);
     assert_eq!(
-        code(
+        api_code(
             client
                 .post(&b, demo::GENERAL_ID, Some(&long), None, None)
-                .await
+                .await,
+            "chat.postMessage"
         ),
         "msg_too_long"
     );
     assert_eq!(
-        code(
+        api_code(
             client
                 .post(&alice(), demo::ARCHIVED_ID, Some("x"), None, None)
-                .await
+                .await,
+            "chat.postMessage"
         ),
         "is_archived"
     );
@@ -464,7 +472,7 @@ async fn posting_errors() {
 
 #[tokio::test]
 async fn users_and_channels_page_one_by_one() {
-    let (_mock, client) = emulator().await;
+    let (_mock, client) = started().await;
     let b = bot();
     let mut users = Vec::new();
     let mut cursor: Option<String> = None;
@@ -488,7 +496,10 @@ async fn users_and_channels_page_one_by_one() {
         ]
     );
     assert_eq!(
-        code(client.users(&b, Some(1), Some("garbage")).await),
+        api_code(
+            client.users(&b, Some(1), Some("garbage")).await,
+            "users.list"
+        ),
         "invalid_cursor"
     );
 
@@ -532,18 +543,24 @@ async fn users_and_channels_page_one_by_one() {
         (demo::BOB_ID, "bob")
     );
     assert_eq!(bob.user.profile.email.as_deref(), Some("bob@example.com"));
-    assert_eq!(code(client.user_info(&b, "UNOPE").await), "user_not_found");
+    assert_eq!(
+        api_code(client.user_info(&b, "UNOPE").await, "users.info"),
+        "user_not_found"
+    );
     let found = client.by_email(&b, "alice@example.com").await.unwrap();
     assert_eq!(found.user.id, demo::ALICE_ID);
     assert_eq!(
-        code(client.by_email(&b, "nobody@example.com").await),
+        api_code(
+            client.by_email(&b, "nobody@example.com").await,
+            "users.lookupByEmail"
+        ),
         "users_not_found"
     );
 }
 
 #[tokio::test]
 async fn upload_then_info() {
-    let (mock, client) = emulator().await;
+    let (mock, client) = started().await;
     let b = bot();
     let bytes = b"id,name\n1,alice\n";
     let url = client
@@ -571,19 +588,25 @@ async fn upload_then_info() {
     assert_eq!(info.file.title, "People");
     assert_eq!(info.file.size, bytes.len() as u64);
     assert_eq!(info.file.channels, [demo::GENERAL_ID]);
-    assert_eq!(code(client.file_info(&b, "FNOPE").await), "file_not_found");
+    assert_eq!(
+        api_code(client.file_info(&b, "FNOPE").await, "files.info"),
+        "file_not_found"
+    );
     // Completing again: the upload is spent.
     assert_eq!(
-        code(client.complete_upload(&b, &files, None).await),
+        api_code(
+            client.complete_upload(&b, &files, None).await,
+            "files.completeUploadExternal"
+        ),
         "file_not_found"
     );
 }
 
 #[tokio::test]
 async fn shape_only_methods_decode_as_typed_structs() {
-    let (mock, client) = emulator().await;
+    let (mock, client) = started().await;
     mock.add_token("xoxp-bookmarks", demo::ADMIN_ID, &["bookmarks:read"]);
-    let t = SlackToken::new("xoxp-bookmarks").unwrap();
+    let t = tok("xoxp-bookmarks");
     let got = client.bookmarks(&t, demo::GENERAL_ID).await.unwrap();
     assert_eq!(got.bookmarks.len(), 1);
     assert_eq!(got.bookmarks[0].channel_id, demo::GENERAL_ID);
