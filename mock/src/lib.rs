@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod args;
 pub mod catalog;
 mod content;
 pub mod demo;
@@ -8,8 +9,10 @@ mod journal;
 mod methods;
 mod org;
 mod ratelimit;
+mod reply;
 mod respond;
 mod server;
+mod state;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,7 +34,7 @@ use crate::fault::FaultQueue;
 use crate::journal::Journal;
 use crate::org::{Org, Tokens};
 use crate::ratelimit::Limiter;
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// Default capacity of the request journal (oldest entries are dropped beyond it).
 pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
@@ -210,7 +213,8 @@ fn register_token(
         .map(|u| u.team_id.as_str())
         .or_else(|| org.teams.first().map(|t| t.id.as_str()))
         .unwrap_or(demo::TEAM_ID);
-    tokens.insert(org, token, user_id, team, app_id, scopes);
+    let auth_test = methods::api::auth_test_body(org, user_id, team, app_id);
+    tokens.insert(token, user_id, team, app_id, scopes, auth_test);
 }
 
 /// Configures a [`MockSlack`]. Start from [`MockSlack::builder`].

@@ -417,12 +417,12 @@ impl Tokens {
     /// Registers (or replaces) `token` of `app_id` for `user_id` in `team_id`.
     pub(crate) fn insert(
         &mut self,
-        org: &Org,
         token: &str,
         user_id: &str,
         team_id: &str,
         app_id: &str,
         scopes: &[&str],
+        auth_test_body: bytes::Bytes,
     ) {
         let next = u32::try_from(self.rate_keys.len() + 1).unwrap_or(u32::MAX);
         let rate_key = *self
@@ -441,7 +441,7 @@ impl Tokens {
             scopes_joined,
             scopes,
             is_bot: token.starts_with("xoxb-"),
-            auth_test_body: crate::methods::api::auth_test_body(org, user_id, team_id, app_id),
+            auth_test_body,
         };
         self.map.insert(token.to_owned(), Arc::new(info));
     }

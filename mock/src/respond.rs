@@ -33,7 +33,7 @@ pub struct MockRequest {
 impl MockRequest {
     /// The argument `name`, if given and non-empty.
     pub fn arg(&self, name: &str) -> Option<&str> {
-        crate::server::arg(&self.args, name)
+        crate::args::arg(&self.args, name)
     }
 }
 

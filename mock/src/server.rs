@@ -1,13 +1,13 @@
 //! HTTP layer: connections, body reading, argument parsing and the order of checks.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
-use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
+use http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -17,13 +17,14 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::args::{arg, is_integer, parse_bool};
 use crate::catalog::{Kind, MethodSpec, catalog};
-use crate::fault::{Fault, FaultQueue};
-use crate::journal::{Journal, Recorded};
+use crate::fault::Fault;
+use crate::journal::Recorded;
 use crate::methods;
-use crate::org::{Org, TokenInfo, Tokens};
-use crate::ratelimit::Limiter;
-use crate::respond::Responders;
+use crate::org::TokenInfo;
+use crate::reply::Reply;
+use crate::state::Shared;
 
 /// Largest accepted request body; bigger ones get HTTP 413.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
@@ -48,43 +49,6 @@ fn head_too_large(parts: &http::request::Parts) -> bool {
         .map(|(name, value)| name.as_str().len() + 2 + value.len() + 2)
         .sum();
     line + headers + 2 > MAX_HEADER_BYTES
-}
-
-static X_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-oauth-scopes");
-static X_ACCEPTED_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-accepted-oauth-scopes");
-const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
-const HTML_UTF8: HeaderValue = HeaderValue::from_static("text/html; charset=utf-8");
-const TEXT_UTF8: HeaderValue = HeaderValue::from_static("text/plain; charset=utf-8");
-
-/// State shared by all connections of one mock.
-#[derive(Debug)]
-pub(crate) struct Shared {
-    pub(crate) org: Mutex<Org>,
-    pub(crate) tokens: RwLock<Tokens>,
-    pub(crate) limiter: Limiter,
-    pub(crate) journal: Journal,
-    pub(crate) faults: FaultQueue,
-    pub(crate) requests: AtomicU64,
-    pub(crate) rate_limited: AtomicU64,
-    /// Answers per catalog method (indexed by `MethodSpec::index`).
-    pub(crate) calls: Vec<AtomicU64>,
-    /// Canned answers and handlers registered by the user's tests.
-    pub(crate) responders: Responders,
-    pub(crate) header_read_timeout: Duration,
-    pub(crate) body_read_timeout: Duration,
-}
-
-impl Shared {
-    pub(crate) fn org(&self) -> std::sync::MutexGuard<'_, Org> {
-        self.org.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn token(&self, token: &str) -> Option<Arc<TokenInfo>> {
-        self.tokens
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(token)
-    }
 }
 
 /// Accepts connections until `shutdown` fires (or its sender is dropped), then lets open
@@ -157,138 +121,6 @@ impl std::fmt::Display for DropConnection {
 }
 
 impl std::error::Error for DropConnection {}
-
-/// An answer before the per-token headers are added.
-#[derive(Debug)]
-pub(crate) struct Reply {
-    pub(crate) status: StatusCode,
-    pub(crate) body: Bytes,
-    pub(crate) html: bool,
-    pub(crate) retry_after: Option<u64>,
-    pub(crate) allow: Option<&'static str>,
-    /// Text instead of JSON (the upload endpoint's `OK - <bytes>`).
-    pub(crate) text: bool,
-}
-
-impl Reply {
-    pub(crate) fn json(status: StatusCode, body: impl Into<Bytes>) -> Reply {
-        Reply {
-            status,
-            body: body.into(),
-            html: false,
-            retry_after: None,
-            allow: None,
-            text: false,
-        }
-    }
-
-    /// `{"ok":true}`.
-    pub(crate) fn ok() -> Reply {
-        Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
-    }
-
-    pub(crate) fn ok_value(value: &serde_json::Value) -> Reply {
-        Reply::json(
-            StatusCode::OK,
-            serde_json::to_vec(value).unwrap_or_else(|_| b"{\"ok\":true}".to_vec()),
-        )
-    }
-
-    /// `{"ok":false,"error":code}` with HTTP 200. `code` must not need JSON escaping.
-    pub(crate) fn error(code: &str) -> Reply {
-        Reply::error_status(StatusCode::OK, code)
-    }
-
-    pub(crate) fn error_status(status: StatusCode, code: &str) -> Reply {
-        Reply::json(status, format!(r#"{{"ok":false,"error":"{code}"}}"#))
-    }
-
-    /// `invalid_arguments` with one `response_metadata.messages` entry per problem.
-    pub(crate) fn invalid_arguments(messages: Vec<String>) -> Reply {
-        Reply::ok_value(&serde_json::json!({
-            "ok": false,
-            "error": "invalid_arguments",
-            "response_metadata": { "messages": messages },
-        }))
-    }
-
-    /// Adds Slack's body warning (`warning` and `response_metadata.warnings`) to a JSON
-    /// object answer; other answers are left alone.
-    pub(crate) fn with_warning(mut self, warning: &str) -> Reply {
-        if self.html || self.text {
-            return self;
-        }
-        let Ok(serde_json::Value::Object(mut map)) =
-            serde_json::from_slice::<serde_json::Value>(&self.body)
-        else {
-            return self;
-        };
-        let joined = match map.get("warning").and_then(|w| w.as_str()) {
-            Some(w) if !w.is_empty() => format!("{w},{warning}"),
-            _ => warning.to_owned(),
-        };
-        map.insert("warning".to_owned(), joined.into());
-        let meta = map
-            .entry("response_metadata")
-            .or_insert_with(|| serde_json::json!({}));
-        if let Some(meta) = meta.as_object_mut() {
-            let list = meta
-                .entry("warnings")
-                .or_insert_with(|| serde_json::json!([]));
-            if let Some(list) = list.as_array_mut() {
-                list.push(warning.into());
-            }
-        }
-        if let Ok(body) = serde_json::to_vec(&map) {
-            self.body = Bytes::from(body);
-        }
-        self
-    }
-
-    fn rate_limited(retry_after: u64) -> Reply {
-        let mut r = Reply::error_status(StatusCode::TOO_MANY_REQUESTS, "ratelimited");
-        r.retry_after = Some(retry_after);
-        r
-    }
-
-    fn into_response(
-        self,
-        token: Option<&TokenInfo>,
-        spec: Option<&MethodSpec>,
-    ) -> Response<Full<Bytes>> {
-        let mut resp = Response::new(Full::new(self.body));
-        *resp.status_mut() = self.status;
-        let h = resp.headers_mut();
-        h.insert(
-            CONTENT_TYPE,
-            if self.html {
-                HTML_UTF8
-            } else if self.text {
-                TEXT_UTF8
-            } else {
-                JSON_UTF8
-            },
-        );
-        // On every answer, as Slack sends them: empty when the token or the
-        // method is not known.
-        let empty = HeaderValue::from_static("");
-        h.insert(
-            X_OAUTH_SCOPES.clone(),
-            token.map_or_else(|| empty.clone(), |t| t.scopes_header.clone()),
-        );
-        h.insert(
-            X_ACCEPTED_OAUTH_SCOPES.clone(),
-            spec.map_or(empty, |s| s.accepted_header.clone()),
-        );
-        if let Some(secs) = self.retry_after {
-            h.insert(RETRY_AFTER, HeaderValue::from(secs));
-        }
-        if let Some(allow) = self.allow {
-            h.insert(http::header::ALLOW, HeaderValue::from_static(allow));
-        }
-        resp
-    }
-}
 
 /// Arguments of a request, whatever their source.
 #[derive(Debug, Default)]
@@ -480,6 +312,9 @@ async fn internal(shared: &Shared, req: Request<Incoming>) -> Reply {
     methods::files::receive_upload(shared, file_id, bytes)
 }
 
+// Uploads announce at most what the body limit lets through.
+const _: () = assert!(methods::files::MAX_UPLOAD <= MAX_BODY);
+
 /// `GET /_mock/stats`: counters for tests in other processes.
 fn stats_json(shared: &Shared) -> serde_json::Value {
     let mut methods = serde_json::Map::new();
@@ -587,28 +422,6 @@ fn checked(
 
     let reply = methods::run(shared, spec, token.as_deref(), &input.args);
     (reply, token)
-}
-
-/// The value of argument `name`, if given and non-empty (Slack treats `name=` as absent).
-pub(crate) fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(k, v)| k == name && !v.is_empty())
-        .map(|(_, v)| v.as_str())
-}
-
-pub(crate) fn parse_bool(v: &str) -> Option<bool> {
-    match v {
-        "true" | "1" => Some(true),
-        "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// An optional sign and decimal digits, of any length: a value too large for `i64` is
-/// still an integer (behaviours treat it as out of range, never as a type error).
-pub(crate) fn is_integer(v: &str) -> bool {
-    let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn type_ok(kind: Kind, v: &str) -> bool {

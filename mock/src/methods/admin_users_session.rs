@@ -4,8 +4,10 @@
 use serde_json::{Value, json};
 
 use super::{Call, Handler, base64, unbase64};
+use crate::args::{arg, parse_bool};
 use crate::org::{Org, SessionKind, SessionRec, TokenInfo, UserRole};
-use crate::server::{Reply, Shared, arg, parse_bool};
+use crate::reply::Reply;
+use crate::state::Shared;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Call, Handler};
 use crate::org::{Org, UserRole};
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[("api.test", api_test), ("auth.test", auth_test)];

@@ -7,7 +7,7 @@ use super::conversations::{find, visible};
 use super::{Call, Handler, cursor_arg, limit_arg, metadata, org, page, team_url};
 use crate::content::{Channel, ChannelKind, Message, Scheduled, Ts, now_secs, parse_ts, ts_string};
 use crate::org::Org;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[

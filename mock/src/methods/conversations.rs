@@ -7,7 +7,7 @@ use super::chat::message_json;
 use super::{Call, Handler, cursor_arg, limit_arg, metadata, org, page};
 use crate::content::{Channel, ChannelKind, Ts, now_secs, parse_ts, ts_string};
 use crate::org::Org;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[

@@ -11,7 +11,8 @@ use super::conversations::visible;
 use super::{Call, Handler, INTERNAL_PREFIX, org, team_url};
 use crate::content::{ChannelKind, FileRec, Message, now_secs, parse_ts, ts_string};
 use crate::org::Org;
-use crate::server::{MAX_BODY, Reply, Shared};
+use crate::reply::Reply;
+use crate::state::Shared;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[
@@ -21,6 +22,10 @@ pub(crate) const ROUTES: &[(&str, Handler)] = &[
     ("files.list", list),
     ("files.delete", delete),
 ];
+
+/// Largest file `files.getUploadURLExternal` accepts (the emulator's request body limit,
+/// 1 MiB; Slack's is far larger).
+pub(crate) const MAX_UPLOAD: usize = 1024 * 1024;
 
 /// `(mimetype, filetype, pretty_type)` from a file name's extension.
 fn kind_of(name: &str) -> (&'static str, String, String) {
@@ -138,7 +143,7 @@ fn get_upload_url(call: &Call<'_>) -> Reply {
     if length < 1 {
         return Reply::error("invalid_arguments");
     }
-    if length > MAX_BODY as i64 {
+    if length > MAX_UPLOAD as i64 {
         return Reply::error("file_upload_size_restricted");
     }
     let name = call.arg("filename").unwrap_or_default().to_owned();

@@ -10,9 +10,11 @@ use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 
+use crate::args::arg;
 use crate::catalog::{MethodSpec, catalog};
 use crate::org::{Org, TokenInfo};
-use crate::server::{Reply, Shared, arg};
+use crate::reply::Reply;
+use crate::state::Shared;
 
 pub(crate) mod admin_users_session;
 pub(crate) mod api;
@@ -46,7 +48,7 @@ impl Call<'_> {
     /// A boolean argument (`true`/`1`), false when absent.
     pub(crate) fn flag(&self, name: &str) -> bool {
         self.arg(name)
-            .and_then(crate::server::parse_bool)
+            .and_then(crate::args::parse_bool)
             .unwrap_or(false)
     }
 

@@ -7,7 +7,7 @@ use super::conversations::find;
 use super::{Call, Handler, org};
 use crate::content::{Reaction, Ts, parse_ts};
 use crate::org::Org;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[

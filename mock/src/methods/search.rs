@@ -7,7 +7,7 @@ use super::conversations::visible;
 use super::{Call, Handler, org, team_url};
 use crate::content::{Channel, ChannelKind, Message, ts_string};
 use crate::org::Org;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde_json::{Map, Value};
 
 use super::Call;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 const SAMPLES_JSON: &str = include_str!("../../samples/slack_response_samples.json");
 

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{Call, Handler, org, team_url};
 use crate::org::UserRole;
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[("team.info", team_info), ("bots.info", bots_info)];

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::{Call, Handler, conversations, cursor_arg, limit_arg, metadata, org, page};
 use crate::content::now_secs;
 use crate::org::{MockUser, UserRole};
-use crate::server::Reply;
+use crate::reply::Reply;
 
 /// Routing of the family.
 pub(crate) const ROUTES: &[(&str, Handler)] = &[
