@@ -337,6 +337,17 @@ impl Content {
             }
             let mut m = s.message;
             m.ts = ts;
+            // A scheduled reply joins its thread, if the parent is still there.
+            let parent = m
+                .thread_ts
+                .and_then(|t| ch.messages.get(&t))
+                .map(|p| p.thread_ts.unwrap_or(p.ts));
+            m.thread_ts = parent;
+            if let Some(p) = parent.and_then(|p| ch.messages.get_mut(&p)) {
+                p.thread_ts = Some(p.ts);
+                let at = p.replies.partition_point(|r| *r < ts);
+                p.replies.insert(at, ts);
+            }
             ch.messages.insert(ts, m);
         }
     }
@@ -367,5 +378,63 @@ mod tests {
         let a = c.next_ts();
         assert!(c.next_ts() > a);
         assert_ne!(c.next_id('C'), c.next_id('C'));
+    }
+
+    fn message(text: &str, thread_ts: Option<Ts>) -> Message {
+        Message {
+            ts: 0,
+            user: "U1".into(),
+            team: "T1".into(),
+            bot_id: None,
+            app_id: None,
+            subtype: None,
+            text: text.into(),
+            blocks: None,
+            attachments: None,
+            metadata: None,
+            thread_ts,
+            replies: Vec::new(),
+            edited: None,
+            reactions: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn due_scheduled_messages_are_delivered() {
+        let mut c = Content::default();
+        let mut ch = Channel::new("C1", "T1", "one", ChannelKind::Public);
+        let parent_ts = 1_000_000_000_000_000;
+        let mut parent = message("parent", None);
+        parent.ts = parent_ts;
+        ch.messages.insert(parent_ts, parent);
+        c.add_channel(ch);
+        let now = now_secs();
+        for (id, post_at, thread) in [
+            ("Q1", now - 5, None),
+            ("Q2", now - 4, Some(parent_ts)),
+            ("Q3", now + 3600, None),
+        ] {
+            c.scheduled.insert(
+                id.into(),
+                Scheduled {
+                    id: id.into(),
+                    channel: "C1".into(),
+                    post_at,
+                    date_created: now - 10,
+                    message: message(id, thread),
+                },
+            );
+        }
+        c.deliver_due();
+        assert_eq!(c.scheduled.keys().collect::<Vec<_>>(), ["Q3"]);
+        let ch = &c.channels["C1"];
+        assert_eq!(ch.messages.len(), 3);
+        let q1 = u64::try_from(now - 5).unwrap() * 1_000_000;
+        assert_eq!(ch.messages[&q1].text, "Q1");
+        let parent = &ch.messages[&parent_ts];
+        assert_eq!(parent.replies.len(), 1);
+        assert_eq!(ch.messages[&parent.replies[0]].text, "Q2");
+        assert_eq!(parent.thread_ts, Some(parent_ts));
     }
 }
