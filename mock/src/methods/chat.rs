@@ -102,8 +102,8 @@ pub(crate) fn message_json(org: &Org, ch: &Channel, m: &Message) -> Value {
     j
 }
 
-/// Checked content of a message: text, blocks, attachments, metadata.
-struct Content {
+/// The checked body of a message: text, blocks, attachments, metadata.
+struct Body {
     text: String,
     blocks: Option<Value>,
     attachments: Option<Value>,
@@ -112,7 +112,7 @@ struct Content {
 
 /// Slack's checks of a message's content (the presence of one of text / blocks /
 /// attachments is checked with the arguments: `no_text`).
-fn content(call: &Call<'_>) -> Result<Content, Reply> {
+fn body(call: &Call<'_>) -> Result<Body, Reply> {
     let text = call
         .arg("text")
         .or_else(|| call.arg("markdown_text"))
@@ -156,7 +156,7 @@ fn content(call: &Call<'_>) -> Result<Content, Reply> {
             _ => return Err(Reply::error("invalid_metadata_format")),
         },
     };
-    Ok(Content {
+    Ok(Body {
         text: text.to_owned(),
         blocks,
         attachments,
@@ -210,7 +210,7 @@ fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> String {
 }
 
 /// A new message by the caller (not yet stored).
-fn new_message(org: &Org, call: &Call<'_>, c: Content) -> Message {
+fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
     let bot_id = if call.is_bot() {
         org.user(call.user_id()).and_then(|u| u.bot_id.clone())
     } else {
@@ -267,7 +267,7 @@ pub(crate) fn store(
 }
 
 fn post_message(call: &Call<'_>) -> Reply {
-    let c = match content(call) {
+    let c = match body(call) {
         Ok(c) => c,
         Err(r) => return r,
     };
@@ -290,7 +290,7 @@ fn post_message(call: &Call<'_>) -> Reply {
 }
 
 fn post_ephemeral(call: &Call<'_>) -> Reply {
-    if let Err(r) = content(call) {
+    if let Err(r) = body(call) {
         return r;
     }
     let mut org = org(call);
@@ -325,7 +325,7 @@ fn message_for_change(org: &Org, call: &Call<'_>, ts_arg: &str) -> Result<(Strin
 }
 
 fn update(call: &Call<'_>) -> Reply {
-    let c = match content(call) {
+    let c = match body(call) {
         Ok(c) => c,
         Err(r) => return r,
     };
@@ -431,7 +431,7 @@ fn get_permalink(call: &Call<'_>) -> Reply {
 }
 
 fn schedule_message(call: &Call<'_>) -> Reply {
-    let c = match content(call) {
+    let c = match body(call) {
         Ok(c) => c,
         Err(r) => return r,
     };
