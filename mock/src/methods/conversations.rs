@@ -373,13 +373,11 @@ fn check_name(name: &str) -> Result<(), &'static str> {
     if name.chars().all(|c| c == '-' || c == '_') {
         return Err("invalid_name_punctuation");
     }
-    if !name.chars().all(|c| {
-        c.is_lowercase()
-            || c.is_ascii_digit()
-            || c == '-'
-            || c == '_'
-            || (c.is_alphabetic() && !c.is_uppercase())
-    }) {
+    // Letters without upper case (lower case, or scripts without case), digits, - and _.
+    let allowed = |c: char| {
+        (c.is_alphabetic() && !c.is_uppercase()) || c.is_ascii_digit() || c == '-' || c == '_'
+    };
+    if !name.chars().all(allowed) {
         return Err("invalid_name_specials");
     }
     Ok(())
