@@ -276,6 +276,112 @@ trait AppMethods {
 
 impl AppMethods for SlackClient {}
 
+/// Channel management and pins, declared apart as an app with these needs would.
+#[allow(dead_code)]
+trait ChannelAdmin {
+    #[slack_method("conversations.create", scope = "channels:manage")]
+    async fn create(
+        &self,
+        token: &SlackToken,
+        name: &str,
+        is_private: Option<bool>,
+    ) -> Result<ChannelAnswer, SlackError>;
+
+    #[slack_method("conversations.invite", scope = "channels:manage")]
+    async fn invite(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        users: &str,
+    ) -> Result<ChannelAnswer, SlackError>;
+
+    #[slack_method("conversations.kick", scope = "channels:manage")]
+    async fn kick(&self, token: &SlackToken, channel: &str, user: &str)
+    -> Result<Okay, SlackError>;
+
+    #[slack_method("conversations.rename", scope = "channels:manage")]
+    async fn rename(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        name: &str,
+    ) -> Result<ChannelAnswer, SlackError>;
+
+    #[slack_method("conversations.setTopic", scope = "channels:manage")]
+    async fn set_topic(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        topic: &str,
+    ) -> Result<ChannelAnswer, SlackError>;
+
+    #[slack_method("conversations.archive", scope = "channels:manage")]
+    async fn archive(&self, token: &SlackToken, channel: &str) -> Result<Okay, SlackError>;
+
+    #[slack_method("conversations.members", scope = "channels:read")]
+    async fn members(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        limit: Option<u32>,
+        cursor: Option<&str>,
+    ) -> Result<MemberIds, SlackError>;
+
+    #[slack_method("conversations.info", scope = "channels:read")]
+    async fn info(&self, token: &SlackToken, channel: &str) -> Result<ChannelAnswer, SlackError>;
+
+    #[slack_method("pins.add", scope = "pins:write")]
+    async fn pin(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        timestamp: &str,
+    ) -> Result<Okay, SlackError>;
+
+    #[slack_method("pins.list", scope = "pins:read")]
+    async fn pins(&self, token: &SlackToken, channel: &str) -> Result<Pins, SlackError>;
+}
+
+impl ChannelAdmin for SlackClient {}
+
+#[derive(Debug, Deserialize)]
+struct ChannelAnswer {
+    channel: FullChannel,
+}
+
+#[derive(Debug, Deserialize)]
+struct FullChannel {
+    id: String,
+    name: String,
+    is_private: bool,
+    is_archived: bool,
+    num_members: usize,
+    topic: TopicField,
+    previous_names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TopicField {
+    value: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct MemberIds {
+    members: Vec<String>,
+    response_metadata: Cursor,
+}
+
+#[derive(Debug, Deserialize)]
+struct Pins {
+    items: Vec<PinItem>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PinItem {
+    channel: String,
+    message: Message,
+}
+
 // ---------------------------------------------------------------------------
 
 /// The demo org (rate limits off) and a client for it.
@@ -611,4 +717,126 @@ async fn shape_only_methods_decode_as_typed_structs() {
     assert_eq!(got.bookmarks.len(), 1);
     assert_eq!(got.bookmarks[0].channel_id, demo::GENERAL_ID);
     let _ = (&got.bookmarks[0].id, &got.bookmarks[0].title);
+}
+
+#[tokio::test]
+async fn channel_lifecycle_and_pins() {
+    let (mock, client) = started().await;
+    let b = bot();
+    let made = client.create(&b, "incidents", Some(true)).await.unwrap();
+    let id = made.channel.id.clone();
+    assert!(made.channel.is_private);
+    assert_eq!(made.channel.num_members, 1);
+    assert_eq!(
+        api_code(
+            client.create(&b, "incidents", None).await,
+            "conversations.create"
+        ),
+        "name_taken"
+    );
+    assert_eq!(
+        api_code(
+            client.create(&b, "Bad Name", None).await,
+            "conversations.create"
+        ),
+        "invalid_name_specials"
+    );
+    let users = format!("{},{}", demo::ALICE_ID, demo::BOB_ID);
+    assert_eq!(
+        client
+            .invite(&b, &id, &users)
+            .await
+            .unwrap()
+            .channel
+            .num_members,
+        3
+    );
+    assert_eq!(
+        api_code(
+            client.invite(&b, &id, demo::ALICE_ID).await,
+            "conversations.invite"
+        ),
+        "already_in_channel"
+    );
+    assert_eq!(
+        api_code(
+            client.invite(&b, &id, "UNOPE").await,
+            "conversations.invite"
+        ),
+        "user_not_found"
+    );
+    let mut members = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..10 {
+        let page = client
+            .members(&b, &id, Some(1), cursor.as_deref())
+            .await
+            .unwrap();
+        members.extend(page.members);
+        if page.response_metadata.next_cursor.is_empty() {
+            break;
+        }
+        cursor = Some(page.response_metadata.next_cursor);
+    }
+    assert_eq!(members, [demo::ALICE_ID, demo::BOB_ID, demo::BOT_USER_ID]);
+    client.kick(&b, &id, demo::BOB_ID).await.unwrap();
+    assert_eq!(
+        api_code(
+            client.kick(&b, &id, demo::BOB_ID).await,
+            "conversations.kick"
+        ),
+        "not_in_channel"
+    );
+    let renamed = client.rename(&b, &id, "incidents-2026").await.unwrap();
+    assert_eq!(renamed.channel.name, "incidents-2026");
+    assert_eq!(renamed.channel.previous_names, ["incidents"]);
+    let topic = client.set_topic(&b, &id, "Sev1 only").await.unwrap();
+    assert_eq!(topic.channel.topic.value, "Sev1 only");
+    assert_eq!(
+        api_code(
+            client.set_topic(&b, &id, &"x".repeat(251)).await,
+            "conversations.setTopic"
+        ),
+        "too_long"
+    );
+
+    let posted = client
+        .post(&b, &id, Some("runbook"), None, None)
+        .await
+        .unwrap();
+    client.pin(&b, &id, &posted.ts).await.unwrap();
+    assert_eq!(
+        api_code(client.pin(&b, &id, &posted.ts).await, "pins.add"),
+        "already_pinned"
+    );
+    let pins = client.pins(&b, &id).await.unwrap();
+    assert_eq!(pins.items[0].channel, id);
+    assert_eq!(pins.items[0].message.text, "runbook");
+
+    client.archive(&b, &id).await.unwrap();
+    assert!(client.info(&b, &id).await.unwrap().channel.is_archived);
+    assert_eq!(
+        api_code(client.archive(&b, &id).await, "conversations.archive"),
+        "already_archived"
+    );
+    assert_eq!(
+        api_code(
+            client.post(&b, &id, Some("x"), None, None).await,
+            "chat.postMessage"
+        ),
+        "is_archived"
+    );
+    // A private channel is invisible to those outside it (Bob was kicked).
+    mock.add_token(
+        "xoxp-bob-reads",
+        demo::BOB_ID,
+        &["channels:read", "groups:read"],
+    );
+    assert_eq!(
+        api_code(
+            client.info(&tok("xoxp-bob-reads"), &id).await,
+            "conversations.info"
+        ),
+        "channel_not_found"
+    );
 }
