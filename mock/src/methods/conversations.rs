@@ -168,7 +168,7 @@ pub(crate) fn list_page(call: &Call<'_>, member: Option<&str>, list_key: &str) -
     let org = org(call);
     let viewer = call.user_id();
     let team = call.arg("team_id").unwrap_or(call.team_id());
-    let items: Vec<(String, Value)> = org
+    let items: Vec<(String, &Channel)> = org
         .content
         .channels
         .values()
@@ -177,9 +177,13 @@ pub(crate) fn list_page(call: &Call<'_>, member: Option<&str>, list_key: &str) -
         .filter(|c| visible(c, viewer, call.team_id()))
         .filter(|c| member.is_none_or(|m| c.members.contains(m)))
         .filter(|c| !(exclude_archived && c.archived))
-        .map(|c| (c.id.clone(), channel_json(&org, c, viewer)))
+        .map(|c| (c.id.clone(), c))
         .collect();
     let (channels, next) = page(items, after.as_deref(), limit, "channel");
+    let channels: Vec<Value> = channels
+        .into_iter()
+        .map(|c| channel_json(&org, c, viewer))
+        .collect();
     Reply::ok_value(&json!({
         "ok": true,
         list_key: channels,

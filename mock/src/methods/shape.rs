@@ -103,7 +103,7 @@ impl<'a> Ids<'a> {
         let bot = org
             .user(call.user_id())
             .and_then(|u| u.bot_id.clone())
-            .or_else(|| org.users_sorted().iter().find_map(|u| u.bot_id.clone()))
+            .or_else(|| org.users.values().filter_map(|u| u.bot_id.clone()).min())
             .unwrap_or_else(|| "B00000000".to_owned());
         let ts = ["ts", "timestamp", "message_ts", "thread_ts"]
             .iter()
