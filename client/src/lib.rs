@@ -33,8 +33,12 @@ pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
 pub use retry::RetryPolicy;
-pub use spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec, manifest_scopes};
-pub use token::SlackToken;
+pub use slackline_catalog::{Rate, Special, Tier};
+pub use spec::{
+    ArgEncoding, ArgSpec, HttpMethod, MethodSpec, ScopeNeed, TokenKind, manifest_scopes,
+};
+
+pub use token::{SlackToken, TokenType};
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.
 pub use slackline_macros::slack_method;

@@ -1,9 +1,11 @@
 //! Runnable programs; see `examples/`.
 //!
 //! The library part holds what the examples, the end-to-end tests and the
-//! benchmarks share: [`bulk`], the bulk session reset job.
+//! benchmarks share: [`bulk`], the bulk session reset job, and
+//! [`manifest`], the scopes part of a Slack app manifest.
 
 pub mod bulk;
+pub mod manifest;
 
 /// Whether `SLACK_TOKEN` is set to something: the examples then talk to
 /// `SLACK_API_URL` (default `https://slack.com/api/`); otherwise (unset or

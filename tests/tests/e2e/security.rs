@@ -45,7 +45,7 @@ fn assert_no_secret(what: &str, text: &str) {
 
 trait Oddities {
     /// Keeps the answer's metadata (warnings among it).
-    #[slack_method("auth.test", scope = "identity.basic")]
+    #[slack_method("auth.test")]
     async fn auth_test_meta(
         &self,
         token: &SlackToken,
