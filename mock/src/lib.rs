@@ -523,6 +523,7 @@ impl MockSlackBuilder {
                 .map(|_| AtomicU64::new(0))
                 .collect(),
             responders: respond::Responders::default(),
+            channel_keys: Mutex::new(std::collections::HashMap::new()),
             header_read_timeout: self.header_read_timeout,
             body_read_timeout: self.body_read_timeout,
         });

@@ -391,7 +391,11 @@ fn checked(
         }
     }
 
-    let key = token.as_ref().map_or(0, |t| t.rate_key);
+    let mut key = token.as_ref().map_or(0, |t| t.rate_key);
+    if spec.tier.per_channel() {
+        // chat.postMessage: Slack's limit is per channel.
+        key = shared.channel_rate_key(key, arg(&input.args, "channel").unwrap_or_default());
+    }
     if let Err(retry_after) = shared.limiter.check(spec.index, key, spec.per_minute()) {
         shared.rate_limited.fetch_add(1, Ordering::Relaxed);
         return (Reply::rate_limited(retry_after), token);

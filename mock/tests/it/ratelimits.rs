@@ -187,3 +187,36 @@ async fn extreme_scale_factors_never_break_retry_after() {
         Some(slackline_mock::MAX_RETRY_AFTER_SECS.to_string().as_str())
     );
 }
+
+/// chat.postMessage is limited per channel (60 a minute each), as Slack does.
+#[tokio::test]
+async fn post_message_is_limited_per_channel() {
+    let m = MockSlack::builder().demo_org().start().await.unwrap();
+    let post = |channel: &'static str| {
+        let m = &m;
+        async move {
+            call(
+                m,
+                "chat.postMessage",
+                Some(demo::BOT_TOKEN),
+                &[("channel", channel), ("text", "x")],
+            )
+            .await
+        }
+    };
+    let mut limited_at = None;
+    // 60 in the bucket; a slow machine may refill a few while we send.
+    for i in 0..90 {
+        let r = post(demo::GENERAL_ID).await;
+        if r.status == 429 {
+            limited_at = Some(i);
+            break;
+        }
+        assert!(r.ok(), "{}", r.text);
+    }
+    let at = limited_at.expect("limited within 90 posts");
+    assert!(at >= 60, "{at}");
+    // Another channel (the DM with Bob) has its own bucket.
+    let r = post(demo::BOB_ID).await;
+    assert!(r.ok(), "{}", r.text);
+}
