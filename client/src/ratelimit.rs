@@ -33,6 +33,13 @@ use tokio::time::Instant;
 use crate::SlackToken;
 use crate::spec::MethodSpec;
 
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub mod redis_store;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_store::{RedisStore, RedisStoreBuilder, RedisStoreError};
+
 /// Requests per minute Slack documents for tiers 1–4.
 pub fn tier_per_minute(tier: u8) -> Option<u32> {
     match tier {

@@ -356,7 +356,7 @@ fn status_fault(shared: &Shared, code: u16) -> Reply {
 /// The checks, in Slack's order: HTTP verb → body → auth → rate limit → scope → arguments
 /// → behaviour.
 fn process(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     spec: &'static MethodSpec,
     verb: &Method,
     bearer: Option<&str>,
