@@ -1,9 +1,13 @@
 //! Runnable programs; see `examples/`.
 //!
 //! The library part holds what the examples, the end-to-end tests and the
-//! benchmarks share: [`bulk`], the bulk session reset job.
+//! benchmarks share: [`bulk`], the bulk session reset job; [`journal`], its
+//! crash-proof record of outcomes; [`redis_server`], a throwaway
+//! `redis-server` for tests and benchmarks.
 
 pub mod bulk;
+pub mod journal;
+pub mod redis_server;
 
 /// Whether `SLACK_TOKEN` is set to something: the examples then talk to
 /// `SLACK_API_URL` (default `https://slack.com/api/`); otherwise (unset or
