@@ -361,10 +361,12 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
     let fresh = bulk::run_reset_job_until(&client, &token, &todo, &options, stop, |id, outcome| {
         // Stopping leaves these unsent or unknown: the journal keeps only answers.
         let key = outcome.key();
-        if key != NOT_STARTED && key != bulk::INTERRUPTED && journal_error.is_none() {
-            if let Err(err) = journal.record(id, outcome) {
-                journal_error = Some(err);
-            }
+        if key != NOT_STARTED
+            && key != bulk::INTERRUPTED
+            && journal_error.is_none()
+            && let Err(err) = journal.record(id, outcome)
+        {
+            journal_error = Some(err);
         }
         if !outcome.is_reset() {
             failed += 1;
