@@ -39,7 +39,7 @@
 //!
 //! **Stopping and resuming**: every outcome is appended to a journal
 //! (`--journal FILE`, default `bulk_session_reset.journal` beside the
-//! `--failed` file), flushed in small batches. Ctrl-C stops taking new IDs,
+//! `--failed` file), flushed in small batches. Ctrl-C (or SIGTERM) stops taking new IDs,
 //! gives calls in flight `--grace` seconds (default 10) to finish, then
 //! writes the summary and the failed-IDs file (IDs not sent count as
 //! `not_started`) and exits with status 130; a second Ctrl-C exits at once.
@@ -209,7 +209,7 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
             .join("bulk_session_reset.journal")
     });
     // Checked before any call: a journal of an earlier job is never overwritten.
-    let mut journal = Journal::open(&journal_path, cli.resume)?;
+    let journal = Journal::open(&journal_path, cli.resume)?;
     let mut limits = RateLimits::slack_tiers();
     if let Some(url) = &cli.redis {
         let store = RedisStore::builder(url.as_str())
@@ -339,21 +339,36 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
     bar.set_message("failed: 0");
     bar.enable_steady_tick(Duration::from_millis(200));
 
-    // Ctrl-C: stop taking new IDs; a second one exits at once.
+    // Ctrl-C (or SIGTERM, as a deploy sends): stop taking new IDs; a second
+    // signal exits at once.
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!(
-                "\nStopping: no new calls; waiting for the calls in flight (Ctrl-C again to quit now)"
-            );
-            let _ = stop_tx.send(true);
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(130);
-            }
-        }
+        stop_signal().await;
+        eprintln!(
+            "\nStopping: no new calls; waiting for the calls in flight (Ctrl-C again to quit now)"
+        );
+        let _ = stop_tx.send(true);
+        stop_signal().await;
+        std::process::exit(130);
     });
     let stop = async move {
         let _ = stop_rx.wait_for(|stopped| *stopped).await;
+    };
+    // Outcomes that arrive in a burst and then nothing for a while still
+    // reach the file within the flush interval.
+    let journal = std::sync::Arc::new(std::sync::Mutex::new(journal));
+    let flusher = {
+        let journal = std::sync::Arc::clone(&journal);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(slackline_examples::journal::FLUSH_INTERVAL);
+            loop {
+                tick.tick().await;
+                let mut journal = journal.lock().unwrap_or_else(|p| p.into_inner());
+                if journal.flush().is_err() {
+                    return;
+                }
+            }
+        })
     };
 
     let mut failed = 0usize;
@@ -364,7 +379,10 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
         if key != NOT_STARTED
             && key != bulk::INTERRUPTED
             && journal_error.is_none()
-            && let Err(err) = journal.record(id, outcome)
+            && let Err(err) = journal
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .record(id, outcome)
         {
             journal_error = Some(err);
         }
@@ -376,6 +394,12 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
     })
     .await;
     bar.finish();
+    flusher.abort();
+    let _ = flusher.await;
+    let mut journal = std::sync::Arc::into_inner(journal)
+        .expect("the flusher is done")
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
     journal.sync()?;
     if let Some(err) = journal_error {
         return Err(err.into());
@@ -471,6 +495,29 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
         cli.failed.display()
     );
     Ok(Finish::SomeFailed)
+}
+
+/// Resolves at Ctrl-C, or at SIGTERM on Unix.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// The input text and a description of where it came from.

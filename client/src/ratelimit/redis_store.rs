@@ -6,7 +6,11 @@
 //! clocks of the machines that share the budget do not matter and no two
 //! processes can book the same slot. A 429's pause is written to the bucket
 //! and seen by every process. Buckets are hashes under a configurable
-//! prefix (`slackline:rl:` by default) that expire once idle.
+//! prefix (`slackline:rl:` by default) that expire once idle, named
+//! `{prefix}{method}:{workspace}`. Give tokens their workspace with
+//! [`SlackToken::with_team`](crate::SlackToken::with_team): a token without
+//! one is keyed by a hash of the token that every process of one build
+//! agrees on, but other builds may not.
 //!
 //! # When Redis fails
 //!
