@@ -9,12 +9,13 @@ use bytes::Bytes;
 use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, USER_AGENT};
 use http::{HeaderMap, HeaderValue, Method};
 use tokio::sync::Semaphore;
+use tokio::time::Instant;
 
 use crate::encode::Form;
-use crate::error::{TransportErrorKind, excerpt};
-use crate::ratelimit::{BucketKey, RateLimits, WorkspaceKey};
+use crate::error::{TransportErrorKind, excerpt, kept};
+use crate::ratelimit::{BucketKey, RateLimits, WaitBudget, WorkspaceKey};
 use crate::response::{FromSlackBody, decode};
-use crate::retry::RetryPolicy;
+use crate::retry::{Decision, Failure, RetryPolicy, Spent, rate_limit_wait};
 use crate::spec::{HttpMethod, MethodSpec};
 use crate::transport::{
     HttpRequest, HttpResponse, Transport, TransportError, classify_reqwest, describe,
@@ -29,6 +30,18 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Requests in flight at once per client unless configured (as Slack's Node SDK).
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 100;
+/// The cap on an answer's body unless configured: far above any real Slack
+/// answer (a page of messages with blocks is a few MB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// The limit on a whole call unless configured: every attempt, backoff,
+/// 429 wait and pacing wait included.
+pub const DEFAULT_CALL_DEADLINE: Duration = Duration::from_secs(600);
+/// The longest URL a `GET` call may send (base URL, method and query
+/// string); longer ones are refused before sending, since servers and
+/// proxies commonly refuse them.
+pub const MAX_GET_URL_BYTES: usize = 8 * 1024;
+/// Longest transport error description kept, in bytes.
+const MESSAGE_LEN: usize = 400;
 
 const FORM_CONTENT_TYPE: HeaderValue =
     HeaderValue::from_static("application/x-www-form-urlencoded");
@@ -60,6 +73,9 @@ struct Inner {
     /// Headers a custom transport is given (reqwest adds its own defaults).
     extra_headers: HeaderMap,
     timeout: Duration,
+    /// `None`: calls have no overall deadline.
+    call_deadline: Option<Duration>,
+    max_response_bytes: usize,
     retry: RetryPolicy,
     rate_limits: RateLimits,
     in_flight: Semaphore,
@@ -83,6 +99,8 @@ impl fmt::Debug for SlackClient {
                 },
             )
             .field("timeout", &inner.timeout)
+            .field("call_deadline", &inner.call_deadline)
+            .field("max_response_bytes", &inner.max_response_bytes)
             .field("retry", &inner.retry)
             .field("rate_limits", &inner.rate_limits)
             .finish_non_exhaustive()
@@ -169,10 +187,26 @@ impl SlackClient {
         Ok(match spec.http {
             HttpMethod::Post => (format!("{base}{}", spec.name), Bytes::from(body)),
             HttpMethod::Get if body.is_empty() => (format!("{base}{}", spec.name), Bytes::new()),
-            HttpMethod::Get => (format!("{base}{}?{body}", spec.name), Bytes::new()),
+            HttpMethod::Get => {
+                let len = base.len() + spec.name.len() + 1 + body.len();
+                if len > MAX_GET_URL_BYTES {
+                    // Sizes only: argument values never go into an error.
+                    return Err(SlackError::InvalidInput {
+                        method: Some(spec.name),
+                        message: format!(
+                            "the arguments make a {len}-byte GET URL, over the {MAX_GET_URL_BYTES}-byte limit; declare the method without `http = \"GET\"` to send them in a POST body"
+                        ),
+                    });
+                }
+                (format!("{base}{}?{body}", spec.name), Bytes::new())
+            }
         })
     }
 
+    /// Sends until an answer is final. Every wait is bounded: attempts and
+    /// 429 retries are counted and the waits capped by the retry policy
+    /// ([`RetryPolicy::decide`]), pacing waits by the policy and the call's
+    /// deadline, each attempt by the timeout (or the time left).
     async fn send_with_retries(
         &self,
         spec: &'static MethodSpec,
@@ -183,92 +217,160 @@ impl SlackClient {
         let inner = &*self.inner;
         let policy = &inner.retry;
         let limits = &inner.rate_limits;
+        let deadline = inner
+            .call_deadline
+            .and_then(|limit| Instant::now().checked_add(limit));
+        let time_left = || deadline.map(|at| at.saturating_duration_since(Instant::now()));
         let bucket = limits.quota_for(spec).map(|_| BucketKey {
             method: spec.name,
             workspace: WorkspaceKey::of(token),
         });
-        let mut attempt: u32 = 1;
-        let mut rate_limit_waited = Duration::ZERO;
+        let mut spent = Spent::default();
+        // Set when the pacer is to wait out this call's own 429.
+        let mut after_429 = false;
         loop {
             if let Some(bucket) = &bucket {
-                limits.acquire(spec, bucket).await;
+                let budget = WaitBudget {
+                    pause: if policy.retry_rate_limited {
+                        policy
+                            .max_rate_limit_wait
+                            .saturating_sub(spent.rate_limit_waited)
+                    } else {
+                        Duration::ZERO
+                    },
+                    total: time_left(),
+                };
+                let started = after_429.then(Instant::now);
+                if let Err(retry_after) = limits.acquire(spec, bucket, budget).await {
+                    return Err(SlackError::RateLimited {
+                        method: spec.name,
+                        retry_after,
+                    });
+                }
+                if let Some(started) = started {
+                    spent.rate_limit_waited += started.elapsed();
+                    after_429 = false;
+                }
             }
-            let outcome = {
-                // Closed only if the client is gone, which cannot happen while borrowed.
-                let _permit = inner.in_flight.acquire().await.ok();
-                self.send_once(spec, token, url, body.clone()).await
-            };
-            let (error, may_retry) = match outcome {
+            let outcome = self
+                .send_in_flight(spec, token, url, &body, time_left())
+                .await;
+            let (failure, error) = match outcome {
                 Ok(answer) if answer.status == 200 => return Ok(answer),
                 Ok(answer) if answer.status == 429 => {
-                    let retry_after =
-                        retry_after(&answer.headers).unwrap_or(Duration::from_secs(1));
+                    let asked = retry_after(&answer.headers);
+                    let wait = rate_limit_wait(asked);
                     if let Some(bucket) = &bucket {
-                        limits.pause(spec, bucket, retry_after).await;
+                        limits.pause(spec, bucket, wait).await;
                     }
-                    if !policy.retry_rate_limited
-                        || rate_limit_waited + retry_after > policy.max_rate_limit_wait
-                    {
-                        return Err(SlackError::RateLimited {
-                            method: spec.name,
-                            retry_after,
-                        });
-                    }
-                    rate_limit_waited += retry_after;
-                    tracing::warn!(
-                        method = spec.name,
-                        retry_after_ms = retry_after.as_millis() as u64,
-                        "rate limited by Slack (429); retrying after Retry-After"
-                    );
-                    if bucket.is_none() {
-                        tokio::time::sleep(retry_after).await;
-                    }
-                    continue;
+                    spent.rate_limited += 1;
+                    let error = SlackError::RateLimited {
+                        method: spec.name,
+                        retry_after: wait,
+                    };
+                    (Failure::RateLimited { retry_after: asked }, error)
                 }
                 Ok(answer) => {
-                    let retry = answer.status >= 500 && spec.idempotent;
+                    spent.attempts += 1;
+                    let asked = retry_after(&answer.headers);
                     let error = SlackError::Http {
                         method: spec.name,
                         status: answer.status,
-                        retry_after: retry_after(&answer.headers),
+                        retry_after: asked,
                         body: excerpt(&answer.body, token),
                     };
-                    (error, retry)
+                    let failure = Failure::Status {
+                        status: answer.status,
+                        retry_after: asked,
+                    };
+                    (failure, error)
                 }
                 Err(err) => {
-                    let retry = err.kind.before_send() || spec.idempotent;
+                    spent.attempts += 1;
                     let error = SlackError::Transport {
                         method: spec.name,
                         kind: err.kind,
-                        message: err.message,
+                        message: kept(&err.message, token, MESSAGE_LEN),
                     };
-                    (error, retry)
+                    (Failure::Transport(err.kind), error)
                 }
             };
-            if !may_retry || attempt >= policy.max_attempts {
-                return Err(error);
-            }
-            // A 503 may say when to come back; never sooner than the backoff.
-            let asked = match &error {
-                SlackError::Http {
-                    retry_after: Some(asked),
-                    ..
-                } => *asked,
-                _ => Duration::ZERO,
+            spent.time_left = time_left();
+            let wait = match policy.decide(failure, spec.idempotent, &spent) {
+                Decision::GiveUp => return Err(error),
+                Decision::RetryAfter(wait) => wait,
             };
-            let wait = policy
-                .backoff_for(attempt)
-                .max(asked.min(policy.max_backoff));
-            tracing::warn!(
-                method = spec.name,
-                attempt,
-                max_attempts = policy.max_attempts,
-                wait_ms = wait.as_millis() as u64,
-                error = %error,
-                "Slack call failed; retrying"
-            );
-            tokio::time::sleep(wait).await;
-            attempt += 1;
+            if let Failure::RateLimited { .. } = failure {
+                tracing::warn!(
+                    method = spec.name,
+                    retry_after_ms = wait.as_millis() as u64,
+                    rate_limited = spent.rate_limited,
+                    "rate limited by Slack (429); retrying after Retry-After"
+                );
+                if bucket.is_some() {
+                    // The bucket is paused: the pacer waits it out, for every caller.
+                    after_429 = true;
+                    continue;
+                }
+                let started = Instant::now();
+                tokio::time::sleep(wait).await;
+                spent.rate_limit_waited += started.elapsed();
+            } else {
+                tracing::warn!(
+                    method = spec.name,
+                    attempt = spent.attempts,
+                    max_attempts = policy.max_attempts,
+                    wait_ms = wait.as_millis() as u64,
+                    error = %error,
+                    "Slack call failed; retrying"
+                );
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+
+    /// One attempt, holding one of the client's in-flight permits; the wait
+    /// for a permit and the attempt itself end by the deadline.
+    async fn send_in_flight(
+        &self,
+        spec: &'static MethodSpec,
+        token: &SlackToken,
+        url: &str,
+        body: &Bytes,
+        time_left: Option<Duration>,
+    ) -> Result<HttpResponse, TransportError> {
+        let inner = &*self.inner;
+        let deadline_passed = || {
+            TransportError::new(
+                TransportErrorKind::Timeout,
+                format!(
+                    "the call's deadline ({:?}) passed",
+                    inner.call_deadline.unwrap_or_default()
+                ),
+            )
+        };
+        // Only a limit shorter than the timeout needs anything done per attempt.
+        let limit = time_left.filter(|left| *left < inner.timeout);
+        if limit.is_some_and(|left| left.is_zero()) {
+            return Err(deadline_passed());
+        }
+        // Closed only if the client is gone, which cannot happen while borrowed.
+        let _permit = match inner.in_flight.try_acquire() {
+            Ok(permit) => Some(permit),
+            Err(_) => match time_left {
+                None => inner.in_flight.acquire().await.ok(),
+                Some(left) => tokio::time::timeout(left, inner.in_flight.acquire())
+                    .await
+                    .map_err(|_| deadline_passed())?
+                    .ok(),
+            },
+        };
+        let result = self.send_once(spec, token, url, body.clone(), limit).await;
+        match result {
+            Err(err) if limit.is_some() && err.kind == TransportErrorKind::Timeout => {
+                Err(deadline_passed())
+            }
+            other => other,
         }
     }
 
@@ -278,11 +380,13 @@ impl SlackClient {
         token: &SlackToken,
         url: &str,
         body: Bytes,
+        timeout: Option<Duration>,
     ) -> Result<HttpResponse, TransportError> {
         let method = match spec.http {
             HttpMethod::Post => Method::POST,
             HttpMethod::Get => Method::GET,
         };
+        let max_body = self.inner.max_response_bytes;
         match &self.inner.backend {
             Backend::Reqwest(client) => {
                 let mut request = client
@@ -291,13 +395,13 @@ impl SlackClient {
                 if spec.http == HttpMethod::Post {
                     request = request.header(CONTENT_TYPE, FORM_CONTENT_TYPE).body(body);
                 }
-                let reqwest_error = |err: reqwest::Error| {
-                    TransportError::new(classify_reqwest(&err), describe(&err))
-                };
+                if let Some(timeout) = timeout {
+                    request = request.timeout(timeout);
+                }
                 let mut response = request.send().await.map_err(reqwest_error)?;
                 let status = response.status().as_u16();
                 let headers = std::mem::take(response.headers_mut());
-                let body = response.bytes().await.map_err(reqwest_error)?;
+                let body = read_body(&mut response, max_body).await?;
                 Ok(HttpResponse {
                     status,
                     headers,
@@ -317,23 +421,87 @@ impl SlackClient {
                     body,
                     slack_method: spec.name,
                 };
-                match tokio::time::timeout(self.inner.timeout, transport.send(request)).await {
-                    Ok(result) => result,
-                    Err(_) => Err(TransportError::new(
-                        TransportErrorKind::Timeout,
-                        format!("no answer within {:?}", self.inner.timeout),
-                    )),
+                let timeout = timeout.unwrap_or(self.inner.timeout);
+                let answer = match tokio::time::timeout(timeout, transport.send(request)).await {
+                    Ok(result) => result?,
+                    Err(_) => {
+                        return Err(TransportError::new(
+                            TransportErrorKind::Timeout,
+                            format!("no answer within {timeout:?}"),
+                        ));
+                    }
+                };
+                if answer.body.len() > max_body {
+                    return Err(too_large(max_body));
                 }
+                Ok(answer)
             }
         }
     }
 }
 
-/// `Retry-After` in seconds (Slack sends whole seconds; fractions accepted).
+/// A reqwest failure, described without its URL: a `GET` URL holds the
+/// call's arguments.
+fn reqwest_error(err: reqwest::Error) -> TransportError {
+    let err = err.without_url();
+    TransportError::new(classify_reqwest(&err), describe(&err))
+}
+
+fn too_large(max: usize) -> TransportError {
+    TransportError::new(
+        TransportErrorKind::BodyTooLarge,
+        format!(
+            "the answer's body is larger than the {max}-byte cap (SlackClientBuilder::max_response_bytes)"
+        ),
+    )
+}
+
+/// Reads a body of at most `max` bytes: refused at once when `Content-Length`
+/// announces more, and reading stops as soon as it grows past `max`. One
+/// buffer, sized from `Content-Length` when there is one; an answer arriving
+/// in one chunk is handed on without a copy.
+async fn read_body(response: &mut reqwest::Response, max: usize) -> Result<Bytes, TransportError> {
+    let announced = response.content_length();
+    if announced.is_some_and(|len| len > max as u64) {
+        return Err(too_large(max));
+    }
+    let Some(first) = response.chunk().await.map_err(reqwest_error)? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() > max {
+        return Err(too_large(max));
+    }
+    let Some(mut chunk) = response.chunk().await.map_err(reqwest_error)? else {
+        return Ok(first);
+    };
+    let hint = announced.map_or(0, |len| len as usize);
+    let mut buf = Vec::with_capacity(hint.max(first.len() + chunk.len()).min(max));
+    buf.extend_from_slice(&first);
+    drop(first);
+    loop {
+        if chunk.len() > max - buf.len() {
+            return Err(too_large(max));
+        }
+        if chunk.len() > buf.capacity() - buf.len() {
+            // Grow by doubling, never past the cap.
+            let room = chunk.len().max(buf.len()).min(max - buf.len());
+            buf.reserve_exact(room);
+        }
+        buf.extend_from_slice(&chunk);
+        match response.chunk().await.map_err(reqwest_error)? {
+            Some(next) => chunk = next,
+            None => return Ok(Bytes::from(buf)),
+        }
+    }
+}
+
+/// `Retry-After` in seconds (Slack sends whole seconds; fractions accepted),
+/// at most a day.
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
     let secs: f64 = text.trim().parse().ok()?;
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)))
+    let max = crate::retry::MAX_RETRY_AFTER.as_secs_f64();
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(max)))
 }
 
 /// Configures a [`SlackClient`].
@@ -355,6 +523,8 @@ pub struct SlackClientBuilder {
     base_url: String,
     timeout: Duration,
     connect_timeout: Duration,
+    call_deadline: Option<Duration>,
+    max_response_bytes: usize,
     user_agent_suffix: Option<String>,
     default_headers: Vec<(String, String)>,
     retry: RetryPolicy,
@@ -366,9 +536,11 @@ pub struct SlackClientBuilder {
 impl fmt::Debug for SlackClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SlackClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("base_url", &without_password(&self.base_url))
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("call_deadline", &self.call_deadline)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
@@ -383,6 +555,8 @@ impl Default for SlackClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            call_deadline: Some(DEFAULT_CALL_DEADLINE),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             user_agent_suffix: None,
             default_headers: Vec::new(),
             retry: RetryPolicy::default(),
@@ -420,6 +594,34 @@ impl SlackClientBuilder {
     /// The limit for establishing a connection (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The limit for a whole call (default 10 minutes): every attempt,
+    /// backoff, 429 wait and wait for a pacing slot. A wait that would end
+    /// past it is not started: the call fails at once with
+    /// [`SlackError::RateLimited`] (a slot or pause further away than the
+    /// time left) or the last attempt's error; an attempt running into it
+    /// fails as a `timeout`. `Duration::MAX` removes the limit.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = slackline::SlackClient::builder()
+    ///     .call_deadline(Duration::from_secs(20)) // an interactive command
+    ///     .build()?;
+    /// # Ok::<(), slackline::SlackError>(())
+    /// ```
+    pub fn call_deadline(mut self, deadline: Duration) -> Self {
+        self.call_deadline = (deadline != Duration::MAX).then_some(deadline);
+        self
+    }
+
+    /// The most bytes read of an answer's body (default 16 MiB). A longer
+    /// answer (announced by `Content-Length` or not) fails the call with a
+    /// `body_too_large` [`SlackError::Transport`] error as soon as it passes
+    /// the cap, and is never retried. At least 1 KiB.
+    pub fn max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max.max(1024);
         self
     }
 
@@ -522,6 +724,8 @@ impl SlackClientBuilder {
                 backend,
                 extra_headers: headers,
                 timeout: self.timeout,
+                call_deadline: self.call_deadline,
+                max_response_bytes: self.max_response_bytes,
                 retry: self.retry,
                 rate_limits: self.rate_limits,
                 in_flight: Semaphore::new(self.max_in_flight.min(Semaphore::MAX_PERMITS)),
@@ -530,12 +734,37 @@ impl SlackClientBuilder {
     }
 }
 
+/// `raw` as `Debug` may show it: a password in it is masked.
+fn without_password(raw: &str) -> String {
+    match reqwest::Url::parse(raw) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        Ok(_) => raw.to_owned(),
+        Err(_) if raw.contains('@') => "(not shown: it contains `@`)".to_owned(),
+        Err(_) => raw.to_owned(),
+    }
+}
+
 /// Validates a base URL and gives it a trailing slash.
 fn checked_base_url(raw: &str) -> Result<String, String> {
-    let url = reqwest::Url::parse(raw).map_err(|e| format!("invalid base URL {raw:?}: {e}"))?;
+    // The text is echoed only when it cannot hold a password.
+    let shown = if raw.contains('@') {
+        "(not shown: it contains `@`)".to_owned()
+    } else {
+        format!("{raw:?}")
+    };
+    let url = reqwest::Url::parse(raw).map_err(|e| format!("invalid base URL {shown}: {e}"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        // It would be sent as `Authorization: Basic` beside the token, and shown by Debug.
+        return Err(
+            "the base URL must not contain a user name or password (`user:pass@`)".to_owned(),
+        );
+    }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(format!(
-            "the base URL {raw:?} must not have a query or fragment"
+            "the base URL {shown} must not have a query or fragment"
         ));
     }
     match url.scheme() {
@@ -588,6 +817,9 @@ mod tests {
             "ftp://x/",
             "not a url",
             "https://x/?a=b",
+            "https://user:pass@slack.com/api/",
+            "https://user@slack.com/api/",
+            "http://user:pass@127.0.0.1:1/api/",
         ] {
             assert!(checked_base_url(bad).is_err(), "{bad}");
         }

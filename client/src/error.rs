@@ -18,6 +18,10 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection was reset or closed before a full answer arrived.
     Closed,
+    /// The answer was larger than the client's cap on response bodies
+    /// ([`SlackClientBuilder::max_response_bytes`](crate::SlackClientBuilder::max_response_bytes)):
+    /// reading stopped there. Never retried.
+    BodyTooLarge,
     /// Anything else (a redirect refused, a protocol error, ...).
     Other,
 }
@@ -35,6 +39,7 @@ impl TransportErrorKind {
             Self::ConnectTimeout => "connect_timeout",
             Self::Timeout => "timeout",
             Self::Closed => "connection_closed",
+            Self::BodyTooLarge => "body_too_large",
             Self::Other => "transport",
         }
     }
@@ -81,12 +86,17 @@ pub enum SlackError {
         /// `response_metadata.messages` (e.g. which argument was invalid).
         messages: Box<[String]>,
     },
-    /// HTTP 429 and the retry policy gave up waiting.
+    /// HTTP 429 and the retry policy gave up waiting; or the method's
+    /// bucket is paused (by an earlier 429) for longer than the policy lets
+    /// the call wait, or its next slot lies past the call's deadline: then
+    /// nothing was sent.
     #[error("{method}: rate limited by Slack (retry after {}s)", retry_after.as_secs_f64())]
     RateLimited {
         /// The Slack method called.
         method: &'static str,
-        /// What Slack's last `Retry-After` asked for.
+        /// How long to wait before calling again: what Slack's last
+        /// `Retry-After` asked for (at least 1 s, at most a day), or what is
+        /// left of the pause or until the slot.
         retry_after: Duration,
     },
     /// An HTTP status other than 200 (and not a 429 that was retried away).
@@ -111,7 +121,8 @@ pub enum SlackError {
         /// The first bytes of the body.
         body: String,
     },
-    /// The request did not complete (connect, timeout, reset).
+    /// The request did not complete (connect, timeout, reset), or its answer
+    /// was over the body cap.
     #[error("{method}: {kind} error: {message}")]
     Transport {
         /// The Slack method called.
@@ -150,21 +161,48 @@ fn excerpt_note(body: &str) -> String {
     }
 }
 
-/// Longest body excerpt kept in an error, in bytes.
+/// Longest body excerpt kept in an error, in bytes; also the longest error
+/// code, warning or message kept from an answer.
 pub(crate) const EXCERPT_LEN: usize = 200;
+/// Longest `needed` / `provided` scope list kept from an answer, in bytes.
+pub(crate) const SCOPES_LEN: usize = 1_000;
+/// Most warnings (and most messages) kept from one answer.
+pub(crate) const MAX_KEPT_ITEMS: usize = 20;
 
 /// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char
 /// boundary, with the token replaced by its redacted form: a server or proxy
 /// that echoes the request must not put the secret into an error or a log.
 pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
+    bounded(body, token, EXCERPT_LEN)
+}
+
+/// What the client keeps of a text from an answer: at most `max` bytes (cut
+/// on a char boundary, `…` marking the cut), the token redacted.
+pub(crate) fn kept(text: &str, token: &SlackToken, max: usize) -> String {
+    bounded(text.as_bytes(), token, max)
+}
+
+/// [`kept`] for a list: at most [`MAX_KEPT_ITEMS`] items of [`EXCERPT_LEN`] bytes.
+pub(crate) fn kept_list<'a>(
+    items: impl IntoIterator<Item = &'a str>,
+    token: &SlackToken,
+) -> Vec<String> {
+    items
+        .into_iter()
+        .take(MAX_KEPT_ITEMS)
+        .map(|item| kept(item, token, EXCERPT_LEN))
+        .collect()
+}
+
+fn bounded(body: &[u8], token: &SlackToken, max: usize) -> String {
     let secret = token.expose_secret();
     // Look a token's length past the cut, so a token straddling it is caught whole.
-    let window = &body[..body.len().min(EXCERPT_LEN + secret.len())];
+    let window = &body[..body.len().min(max + secret.len())];
     let mut text = String::from_utf8_lossy(window).into_owned();
     if !secret.is_empty() && text.contains(secret) {
         text = text.replace(secret, &token.to_string());
     }
-    let mut cut = text.len().min(EXCERPT_LEN);
+    let mut cut = text.len().min(max);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
@@ -175,15 +213,6 @@ pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
         text.push('…');
     }
     text
-}
-
-/// `text` with the token replaced by its redacted form.
-pub(crate) fn redact(text: &str, token: &SlackToken) -> String {
-    let secret = token.expose_secret();
-    if secret.is_empty() || !text.contains(secret) {
-        return text.to_owned();
-    }
-    text.replace(secret, &token.to_string())
 }
 
 impl SlackError {
@@ -200,7 +229,7 @@ impl SlackError {
     /// A short, stable name of the failure: the Slack error code for API
     /// errors, otherwise `ratelimited`, `http_<status>` (e.g. `http_503`),
     /// `decode`, the transport kind (`connect`, `connect_timeout`, `timeout`,
-    /// `connection_closed`, `transport`), or `invalid_input`.
+    /// `connection_closed`, `body_too_large`, `transport`), or `invalid_input`.
     pub fn kind(&self) -> String {
         match self {
             Self::Api { code, .. } => code.clone(),

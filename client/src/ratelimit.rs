@@ -172,6 +172,29 @@ pub trait RateLimitStore: Send + Sync + 'static {
         let _ = key;
         Box::pin(std::future::ready(Duration::ZERO))
     }
+
+    /// Books the next slot of `key` only if the caller would wait at most
+    /// `max_wait` for it: `Ok(wait)` when booked, `Err(wait)` (nothing
+    /// booked) when the slot is further away. A caller that will not wait
+    /// that long must not push every later slot back. The default books with
+    /// [`reserve`](Self::reserve) and reports a wait beyond `max_wait` as
+    /// `Err` (that slot then goes unused); stores that can check before
+    /// booking should override it.
+    fn reserve_within<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> StoreFuture<'a, Result<Duration, Duration>> {
+        Box::pin(async move {
+            let wait = self.reserve(key, quota).await;
+            if wait <= max_wait {
+                Ok(wait)
+            } else {
+                Err(wait)
+            }
+        })
+    }
 }
 
 /// The default store: GCRA state (one instant per bucket) behind a mutex.
@@ -195,6 +218,17 @@ impl MemoryStore {
     }
 
     fn reserve_at(&self, key: &BucketKey, quota: Quota, now: Instant) -> Duration {
+        self.reserve_within_at(key, quota, now, Duration::MAX)
+            .unwrap_or_else(|wait| wait)
+    }
+
+    fn reserve_within_at(
+        &self,
+        key: &BucketKey,
+        quota: Quota,
+        now: Instant,
+        max_wait: Duration,
+    ) -> Result<Duration, Duration> {
         let interval = quota.interval();
         let tolerance = interval * (quota.burst - 1);
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
@@ -206,8 +240,12 @@ impl MemoryStore {
             paused_until: None,
         });
         let tat = bucket.tat.max(now);
+        let wait = tat.saturating_duration_since(now + tolerance);
+        if wait > max_wait {
+            return Err(wait);
+        }
         bucket.tat = tat + interval;
-        tat.saturating_duration_since(now + tolerance)
+        Ok(wait)
     }
 
     fn pause_at(&self, key: &BucketKey, quota: Quota, until: Instant) {
@@ -252,6 +290,25 @@ impl RateLimitStore for MemoryStore {
             self.pause_remaining_at(key, Instant::now()),
         ))
     }
+
+    fn reserve_within<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> StoreFuture<'a, Result<Duration, Duration>> {
+        let booked = self.reserve_within_at(key, quota, Instant::now(), max_wait);
+        Box::pin(std::future::ready(booked))
+    }
+}
+
+/// How long a caller may wait in [`RateLimits::acquire`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WaitBudget {
+    /// The most it may wait out a 429 pause (its retry policy's allowance).
+    pub(crate) pause: Duration,
+    /// The most it may wait at all (its deadline), if that is bounded.
+    pub(crate) total: Option<Duration>,
 }
 
 /// The client's pacing configuration.
@@ -338,18 +395,45 @@ impl RateLimits {
         Some(quota.scaled(self.time_scale))
     }
 
-    pub(crate) async fn acquire(&self, spec: &MethodSpec, key: &BucketKey) {
+    /// Waits for the call's slot in its bucket, within `budget`. `Err` holds
+    /// how long the caller would have to wait (what is left of a pause, or
+    /// the slot's distance); nothing is booked then.
+    pub(crate) async fn acquire(
+        &self,
+        spec: &MethodSpec,
+        key: &BucketKey,
+        budget: WaitBudget,
+    ) -> Result<(), Duration> {
         let Some(quota) = self.quota_for(spec) else {
-            return;
+            return Ok(());
         };
+        let mut pause_left = budget.pause;
+        let mut total_left = budget.total.unwrap_or(Duration::MAX);
         // A slot booked before a 429 may come up while the bucket is paused:
         // book again then (a few times at most; a pause always ends). A slot
         // free at once cannot fall in a pause, since `pause` moves the
         // bucket's next slot past it: only a caller that waited asks.
         for _ in 0..8 {
-            let wait = self.store.reserve(key, quota).await;
+            let wait = match self
+                .store
+                .reserve_within(key, quota, pause_left.min(total_left))
+                .await
+            {
+                Ok(wait) => wait,
+                Err(wait) => {
+                    // Longer than a pause may last: wait only if it is not one.
+                    let paused = self.store.pause_remaining(key).await;
+                    if paused > pause_left {
+                        return Err(paused);
+                    }
+                    self.store
+                        .reserve_within(key, quota, total_left)
+                        .await
+                        .map_err(|later| later.max(wait))?
+                }
+            };
             if wait.is_zero() {
-                return;
+                return Ok(());
             }
             tracing::trace!(
                 method = spec.name,
@@ -358,9 +442,13 @@ impl RateLimits {
             );
             tokio::time::sleep(wait).await;
             if self.store.pause_remaining(key).await.is_zero() {
-                return;
+                return Ok(());
             }
+            // Paused while this caller waited: that wait counts against both.
+            pause_left = pause_left.saturating_sub(wait);
+            total_left = total_left.saturating_sub(wait);
         }
+        Ok(())
     }
 
     pub(crate) async fn pause(&self, spec: &MethodSpec, key: &BucketKey, delay: Duration) {
@@ -423,11 +511,11 @@ mod tests {
             args: &[],
         };
         let start = tokio::time::Instant::now();
-        limits.acquire(&spec, &key()).await; // slot 0
+        limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap(); // slot 0
         let waiter = {
             let limits = limits.clone();
             tokio::spawn(async move {
-                limits.acquire(&spec, &key()).await; // booked for +1 s
+                limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap(); // booked for +1 s
                 tokio::time::Instant::now()
             })
         };
@@ -436,6 +524,83 @@ mod tests {
         limits.pause(&spec, &key(), Duration::from_secs(5)).await;
         let sent_at = waiter.await.unwrap() - start;
         assert!(sent_at >= Duration::from_secs(5), "sent at {sent_at:?}");
+    }
+
+    const UNBOUNDED: WaitBudget = WaitBudget {
+        pause: Duration::MAX,
+        total: None,
+    };
+
+    fn paced_spec() -> MethodSpec {
+        MethodSpec {
+            name: "m",
+            scopes: &[],
+            tier: None,
+            idempotent: true,
+            http: crate::spec::HttpMethod::Post,
+            args: &[],
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pause_beyond_the_budget_fails_fast_without_booking() {
+        let limits = RateLimits::slack_tiers().method("m", Quota::per_minute(60.0));
+        let spec = paced_spec();
+        limits
+            .pause(&spec, &key(), Duration::from_secs(86_400))
+            .await;
+        let budget = WaitBudget {
+            pause: Duration::from_secs(300),
+            total: None,
+        };
+        let start = tokio::time::Instant::now();
+        for _ in 0..100 {
+            let left = limits.acquire(&spec, &key(), budget).await.unwrap_err();
+            assert_eq!(left, Duration::from_secs(86_400), "the pause's time left");
+        }
+        assert_eq!(tokio::time::Instant::now(), start, "no caller waited");
+        // Nothing was booked: once the pause is over the bucket is as it was.
+        tokio::time::advance(Duration::from_secs(86_400)).await;
+        let opened = tokio::time::Instant::now();
+        limits.acquire(&spec, &key(), budget).await.unwrap();
+        assert!(tokio::time::Instant::now() - opened <= Duration::from_secs(1));
+        // No policy allowance for 429s: any pause fails the call.
+        limits.pause(&spec, &key(), Duration::from_secs(2)).await;
+        let none = WaitBudget {
+            pause: Duration::ZERO,
+            total: None,
+        };
+        assert!(limits.acquire(&spec, &key(), none).await.is_err());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_slot_beyond_the_deadline_fails_fast_without_booking() {
+        let limits = RateLimits::slack_tiers().method("m", Quota::per_minute(1.0));
+        let spec = paced_spec();
+        let budget = WaitBudget {
+            pause: Duration::from_secs(300),
+            total: Some(Duration::from_secs(90)),
+        };
+        limits.acquire(&spec, &key(), budget).await.unwrap(); // now
+        let start = tokio::time::Instant::now();
+        // The next slot is 60 s away (within 90 s); the one after, 120 s: refused.
+        let second = {
+            let limits = limits.clone();
+            tokio::spawn(async move { limits.acquire(&paced_spec(), &key(), budget).await })
+        };
+        tokio::task::yield_now().await;
+        for _ in 0..10 {
+            let wait = limits.acquire(&spec, &key(), budget).await.unwrap_err();
+            assert_eq!(wait, Duration::from_secs(120));
+        }
+        second.await.unwrap().unwrap();
+        assert_eq!(tokio::time::Instant::now() - start, Duration::from_secs(60));
+        // The refused callers booked nothing: the next slot is one interval on.
+        limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap();
+        assert_eq!(
+            tokio::time::Instant::now() - start,
+            Duration::from_secs(120)
+        );
     }
 
     #[test]

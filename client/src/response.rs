@@ -8,7 +8,7 @@ use http::HeaderMap;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{excerpt, redact};
+use crate::error::{EXCERPT_LEN, SCOPES_LEN, excerpt, kept, kept_list};
 use crate::spec::MethodSpec;
 use crate::{SlackError, SlackToken};
 
@@ -153,25 +153,31 @@ impl Envelope<'_> {
                 .is_some_and(|m| !m.warnings.is_empty())
     }
 
-    fn warnings(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
+    /// `warning` (split on commas) and `response_metadata.warnings`, as
+    /// kept: redacted, at most [`MAX_KEPT_ITEMS`](crate::error::MAX_KEPT_ITEMS)
+    /// of at most [`EXCERPT_LEN`] bytes.
+    fn warnings(&self, token: &SlackToken) -> Vec<String> {
+        let split = self
             .warning
             .iter()
             .flat_map(|w| w.split(','))
-            .map(|w| w.trim().to_owned())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if let Some(meta) = &self.response_metadata {
-            out.extend(meta.warnings.iter().map(|w| w.to_string()));
-        }
-        out
+            .map(str::trim)
+            .filter(|w| !w.is_empty());
+        let listed = self
+            .response_metadata
+            .iter()
+            .flat_map(|m| m.warnings.iter().map(|w| &**w));
+        kept_list(split.chain(listed), token)
     }
 
-    fn messages(&self) -> Vec<String> {
-        self.response_metadata
-            .as_ref()
-            .map(|m| m.messages.iter().map(|w| w.to_string()).collect())
-            .unwrap_or_default()
+    /// `response_metadata.messages`, kept as [`warnings`](Self::warnings).
+    fn messages(&self, token: &SlackToken) -> Vec<String> {
+        kept_list(
+            self.response_metadata
+                .iter()
+                .flat_map(|m| m.messages.iter().map(|w| &**w)),
+            token,
+        )
     }
 }
 
@@ -179,6 +185,7 @@ impl Envelope<'_> {
 pub struct AnswerParts<'a> {
     headers: &'a HeaderMap,
     envelope: &'a Envelope<'a>,
+    token: &'a SlackToken,
 }
 
 impl fmt::Debug for AnswerParts<'_> {
@@ -190,19 +197,20 @@ impl fmt::Debug for AnswerParts<'_> {
 }
 
 impl AnswerParts<'_> {
-    /// Builds the [`ResponseMeta`] of this answer.
+    /// Builds the [`ResponseMeta`] of this answer: what it keeps of the
+    /// answer is bounded and never holds the token.
     pub fn meta(&self) -> ResponseMeta {
         let header = |name: &str| {
             self.headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
+                .map(|v| kept(v, self.token, SCOPES_LEN))
         };
         ResponseMeta {
             scopes: header("x-oauth-scopes"),
             accepted_scopes: header("x-accepted-oauth-scopes"),
-            warnings: self.envelope.warnings(),
-            messages: self.envelope.messages(),
+            warnings: self.envelope.warnings(self.token),
+            messages: self.envelope.messages(self.token),
             next_cursor: self
                 .envelope
                 .response_metadata
@@ -249,35 +257,44 @@ pub(crate) fn decode<T: FromSlackBody>(
 ) -> Result<T, SlackError> {
     let decode_error = |err: serde_json::Error| SlackError::Decode {
         method: spec.name,
-        message: redact(&err.to_string(), token),
+        // serde quotes the offending value, which may be long or hold the token.
+        message: kept(&err.to_string(), token, 2 * EXCERPT_LEN),
         body: excerpt(body, token),
     };
     let envelope: Envelope<'_> = serde_json::from_slice(body).map_err(decode_error)?;
     if !envelope.ok {
-        let text = |value: Option<&Cow<'_, str>>| value.map(|v| redact(v, token));
-        let redact_all = |values: Vec<String>| {
-            values
-                .iter()
-                .map(|v| redact(v, token))
-                .collect::<Box<[String]>>()
-        };
+        // An error keeps a bounded, redacted part of what the answer said.
         return Err(SlackError::Api {
             method: spec.name,
-            code: text(envelope.error.as_ref()).unwrap_or_else(|| "unknown_error".to_owned()),
-            needed: text(envelope.needed.as_ref()),
-            provided: text(envelope.provided.as_ref()),
-            warnings: redact_all(envelope.warnings()),
-            messages: redact_all(envelope.messages()),
+            code: envelope.error.as_deref().map_or_else(
+                || "unknown_error".to_owned(),
+                |code| kept(code, token, EXCERPT_LEN),
+            ),
+            needed: envelope
+                .needed
+                .as_deref()
+                .map(|v| kept(v, token, SCOPES_LEN)),
+            provided: envelope
+                .provided
+                .as_deref()
+                .map(|v| kept(v, token, SCOPES_LEN)),
+            warnings: envelope.warnings(token).into(),
+            messages: envelope.messages(token).into(),
         });
     }
     if envelope.has_warnings() {
-        tracing::warn!(method = spec.name, warnings = ?envelope.warnings(), "Slack sent warnings");
+        tracing::warn!(
+            method = spec.name,
+            warnings = ?envelope.warnings(token),
+            "Slack sent warnings"
+        );
     }
     T::from_slack_body(
         body,
         AnswerParts {
             headers,
             envelope: &envelope,
+            token,
         },
     )
     .map_err(decode_error)

@@ -102,7 +102,11 @@ pub type TransportFuture<'a> =
 
 /// Sends one HTTP request and reads the whole answer.
 ///
-/// Retries, pacing and decoding happen above it; it only moves bytes.
+/// Retries, pacing and decoding happen above it; it only moves bytes. The
+/// client refuses an answer whose body is over its
+/// [`max_response_bytes`](crate::SlackClientBuilder::max_response_bytes)
+/// once the transport returns it; a transport reading from a network should
+/// stop reading at that cap itself.
 /// Closures `Fn(HttpRequest) -> impl Future<Output = Result<HttpResponse, TransportError>>`
 /// are transports.
 pub trait Transport: Send + Sync + 'static {

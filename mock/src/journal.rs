@@ -28,8 +28,8 @@ pub struct JournalEntry {
     pub token_present: bool,
 }
 
-/// What the request path stores: cheap to build (the header map is moved, not copied);
-/// turned into a [`JournalEntry`] only when the journal is read.
+/// What the request path hands the journal: cheap to build (the header map is moved,
+/// not copied).
 #[derive(Debug)]
 pub(crate) struct Recorded {
     pub(crate) method: String,
@@ -41,40 +41,112 @@ pub(crate) struct Recorded {
     pub(crate) token_present: bool,
 }
 
-impl Recorded {
-    /// Approximate heap footprint, for the journal's byte budget.
-    fn approx_bytes(&self) -> usize {
-        const PER_ITEM: usize = 64; // String/Vec headers, map slots
+/// What the journal keeps of a request: only owned copies, sized to fit. A header value
+/// taken from hyper shares (and so keeps alive) the connection's whole read buffer, up to
+/// 64 KiB with the body that came with it; the headers are therefore copied into one
+/// buffer, `name:value` lines. Turned into a [`JournalEntry`] only when the journal is read.
+#[derive(Debug)]
+struct Stored {
+    method: Box<str>,
+    args: Box<[(Box<str>, Box<str>)]>,
+    /// `name:value\n` for each header, names in lower case, values as sent (header
+    /// values cannot hold a line feed).
+    headers: Box<[u8]>,
+    received_at: SystemTime,
+    http_method: Method,
+    token_present: bool,
+}
+
+/// What one heap block costs beyond what it holds (allocator header and rounding).
+const PER_ALLOCATION: usize = 16;
+
+fn heap(len: usize) -> usize {
+    if len == 0 { 0 } else { len + PER_ALLOCATION }
+}
+
+impl Stored {
+    fn new(recorded: Recorded) -> Stored {
+        let mut headers = Vec::with_capacity(
+            recorded
+                .headers
+                .iter()
+                .map(|(k, v)| k.as_str().len() + v.len() + 2)
+                .sum(),
+        );
+        for (name, value) in &recorded.headers {
+            if name == AUTHORIZATION {
+                continue;
+            }
+            headers.extend_from_slice(name.as_str().as_bytes());
+            headers.push(b':');
+            headers.extend_from_slice(value.as_bytes());
+            headers.push(b'\n');
+        }
+        Stored {
+            method: recorded.method.into_boxed_str(),
+            args: recorded
+                .args
+                .into_iter()
+                .map(|(k, v)| (k.into_boxed_str(), v.into_boxed_str()))
+                .collect(),
+            headers: headers.into_boxed_slice(),
+            received_at: recorded.received_at,
+            http_method: recorded.http_method,
+            token_present: recorded.token_present,
+        }
+    }
+
+    /// The heap this entry holds, every block counted (the journal's byte budget).
+    fn heap_bytes(&self) -> usize {
         let args: usize = self
             .args
             .iter()
-            .map(|(k, v)| k.len() + v.len() + PER_ITEM)
+            .map(|(k, v)| heap(k.len()) + heap(v.len()))
             .sum();
-        let headers: usize = self
-            .headers
-            .iter()
-            .map(|(k, v)| k.as_str().len() + v.len() + PER_ITEM)
-            .sum();
-        std::mem::size_of::<Recorded>() + self.method.len() + args + headers
+        // A method other than the standard ones is a heap copy of its name.
+        let http_method = match self.http_method {
+            Method::GET
+            | Method::POST
+            | Method::PUT
+            | Method::DELETE
+            | Method::HEAD
+            | Method::OPTIONS
+            | Method::PATCH
+            | Method::TRACE
+            | Method::CONNECT => 0,
+            ref other => heap(other.as_str().len()),
+        };
+        heap(self.method.len())
+            + heap(self.args.len() * std::mem::size_of::<(Box<str>, Box<str>)>())
+            + args
+            + heap(self.headers.len())
+            + http_method
+    }
+
+    fn headers(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
+        self.headers
+            .split(|b| *b == b'\n')
+            .filter(|line| !line.is_empty())
+            .filter_map(|line| {
+                let colon = line.iter().position(|b| *b == b':')?;
+                Some((&line[..colon], &line[colon + 1..]))
+            })
     }
 
     fn to_entry(&self) -> JournalEntry {
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
         JournalEntry {
-            method: self.method.clone(),
-            args: self.args.clone(),
-            headers: self
-                .headers
+            method: self.method.to_string(),
+            args: self
+                .args
                 .iter()
-                .filter(|(k, _)| *k != AUTHORIZATION)
-                .map(|(k, v)| {
-                    let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
-                    (k.as_str().to_owned(), v)
-                })
+                .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            headers: self.headers().map(|(k, v)| (text(k), text(v))).collect(),
             content_type: self
-                .headers
-                .get(CONTENT_TYPE)
-                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
+                .headers()
+                .find(|(k, _)| *k == CONTENT_TYPE.as_str().as_bytes())
+                .map(|(_, v)| text(v)),
             received_at: self.received_at,
             http_method: self.http_method.as_str().to_owned(),
             token_present: self.token_present,
@@ -84,12 +156,14 @@ impl Recorded {
 
 #[derive(Debug, Default)]
 struct Ring {
-    /// Entries with their approximate size.
-    entries: VecDeque<(usize, Recorded)>,
+    /// Entries with their size.
+    entries: VecDeque<(usize, Stored)>,
     bytes: usize,
 }
 
-/// Bounded twice: by entry count and by approximate bytes (the oldest go first).
+/// Bounded twice: by entry count and by bytes (the oldest go first). An entry's bytes are
+/// its own size plus every heap block it holds, so the budget is what the journal really
+/// retains.
 #[derive(Debug)]
 pub(crate) struct Journal {
     capacity: usize,
@@ -118,8 +192,9 @@ impl Journal {
         if self.capacity == 0 {
             return;
         }
-        // Measured outside the lock.
-        let size = entry.approx_bytes();
+        // Copied and measured outside the lock.
+        let entry = Stored::new(entry);
+        let size = std::mem::size_of::<(usize, Stored)>() + entry.heap_bytes();
         let mut ring = self.lock();
         while let Some((front, _)) = ring.entries.front() {
             let over_count = ring.entries.len() >= self.capacity;

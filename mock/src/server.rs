@@ -30,8 +30,24 @@ pub(crate) const MAX_BODY: usize = 1024 * 1024;
 pub(crate) const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default time a client has to send its body before it gets HTTP 408.
 pub(crate) const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
-/// Read buffer limit; a header section larger than this gets HTTP 431.
+/// The largest request head (request line and headers, counted as `name: value` lines
+/// with their line ends); a larger one gets HTTP 431. hyper's read buffer has the same
+/// size: it refuses heads that outgrow it, and [`head_too_large`] the ones it would let
+/// through when their bytes arrive in large reads.
 pub(crate) const MAX_HEADER_BYTES: usize = 64 * 1024;
+
+/// Whether a request head is over [`MAX_HEADER_BYTES`].
+fn head_too_large(parts: &http::request::Parts) -> bool {
+    // "GET " + target + " HTTP/1.1\r\n" + headers + "\r\n"
+    let target = parts.uri.path_and_query().map_or(1, |pq| pq.as_str().len());
+    let line = parts.method.as_str().len() + 1 + target + 11;
+    let headers: usize = parts
+        .headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + 2 + value.len() + 2)
+        .sum();
+    line + headers + 2 > MAX_HEADER_BYTES
+}
 
 static X_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-oauth-scopes");
 static X_ACCEPTED_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-accepted-oauth-scopes");
@@ -248,8 +264,16 @@ async fn handle(
     shared: Arc<Shared>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, DropConnection> {
-    shared.requests.fetch_add(1, Ordering::Relaxed);
     let (mut parts, body) = req.into_parts();
+    if head_too_large(&parts) {
+        // As hyper answers the heads it refuses itself: neither counted nor journaled.
+        let status = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
+        return Ok(
+            Reply::error_status(status, "request_header_fields_too_large")
+                .into_response(None, None),
+        );
+    }
+    shared.requests.fetch_add(1, Ordering::Relaxed);
     let body = read_body(&parts.headers, body, shared.body_read_timeout).await;
     // Taken out of the map so the journal never holds it.
     let authorization = parts.headers.remove(AUTHORIZATION);

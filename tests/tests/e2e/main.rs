@@ -1,9 +1,15 @@
 //! End-to-end tests of slackline over real sockets on 127.0.0.1.
 //!
-//! One test binary (one link step), one module per concern.
+//! One test binary (one link step), one module per concern; the helpers they
+//! share live in `support`, each defined once.
 
-mod emulator;
-mod faults;
+mod admin_users_session;
+mod answers;
+mod bulk;
+mod limits;
+mod rate_limits;
+mod requests;
+mod retries;
 mod security;
 mod support;
-mod wire;
+mod transport;

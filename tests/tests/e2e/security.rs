@@ -5,23 +5,29 @@
 //! subscriber writing into memory, then looks for the secret everywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use slackline::transport::{HttpRequest, HttpResponse};
 use slackline::{
-    AdminUsersSessionApi, DefaultSuccess, Json, RateLimits, RetryPolicy, SlackClient, SlackError,
-    SlackToken, TransportErrorKind, slack_method,
+    AdminUsersSessionApi, DefaultSuccess, Json, RateLimits, SlackClient, SlackError, SlackToken,
+    TransportErrorKind, WithMeta, slack_method,
 };
 use slackline_mock::{Fault, MockSlack, demo};
+use std::sync::{Arc, Mutex};
+use wiremock::ResponseTemplate;
 
-use crate::support::{SECRET, plain_builder, token};
+use crate::support::{
+    Capture, SECRET, api_base, hostile_server, ok, plain_builder, plain_client, retries,
+    server_answering, token, write_answer,
+};
 
 /// The secret part shared by every token below.
 const SECRET_PART: &str = "topsecretvalue";
+
 /// Known to the emulator with `admin.users:read` only.
 const READONLY_SECRET: &str = "xoxp-1111-3333-topsecretvalue";
+
 /// Unknown to the emulator.
 const UNKNOWN_SECRET: &str = "xoxp-1111-4444-topsecretvalue";
 
@@ -37,27 +43,14 @@ fn assert_no_secret(what: &str, text: &str) {
     }
 }
 
-/// A `MakeWriter` appending to a shared buffer.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Capture {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
 trait Oddities {
+    /// Keeps the answer's metadata (warnings among it).
+    #[slack_method("auth.test", scope = "identity.basic")]
+    async fn auth_test_meta(
+        &self,
+        token: &SlackToken,
+    ) -> Result<WithMeta<DefaultSuccess>, SlackError>;
+
     /// Its JSON argument cannot be encoded (a map with non-string keys).
     #[slack_method("chat.postMessage", scope = "chat:write")]
     async fn post_unencodable(
@@ -69,13 +62,6 @@ trait Oddities {
 }
 
 impl Oddities for SlackClient {}
-
-/// Tiny backoffs so retries are quick.
-fn retrying() -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(3)
-        .backoff(Duration::from_millis(1), Duration::from_millis(5))
-}
 
 struct Outcomes {
     errors: Vec<(&'static str, SlackError)>,
@@ -97,7 +83,7 @@ async fn drive(mock: &MockSlack) -> Outcomes {
         .build()
         .unwrap();
     let retrying_client = plain_builder(&base)
-        .retry_policy(retrying())
+        .retry_policy(retries(3))
         .build()
         .unwrap();
     client_debug.push(format!("{plain:?}"));
@@ -223,7 +209,7 @@ async fn drive(mock: &MockSlack) -> Outcomes {
     reserved.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let refused_base = format!("http://{}/api/", reserved.local_addr().unwrap());
     let refused = plain_builder(&refused_base)
-        .retry_policy(retrying())
+        .retry_policy(retries(3))
         .build()
         .unwrap();
     let e = refused
@@ -329,8 +315,49 @@ async fn drive(mock: &MockSlack) -> Outcomes {
         "{:?}",
         SlackClient::builder()
             .base_url(&base)
-            .retry_policy(retrying())
+            .retry_policy(retries(3))
     ));
+
+    // `ok: true` answers echoing the token in their warnings (as a proxy or a
+    // debug endpoint might): logged at WARN and kept in `ResponseMeta`.
+    let (echo_base, _) = hostile_server(|_, head, stream| async move {
+        let token = head
+            .lines()
+            .find_map(|line| line.strip_prefix("authorization: Bearer "))
+            .unwrap_or("none")
+            .trim()
+            .to_owned();
+        let body = serde_json::json!({
+            "ok": true,
+            "warning": format!("superfluous_charset,{token}"),
+            "response_metadata": { "warnings": [format!("echo {token}")], "messages": [token] },
+        });
+        let body = body.to_string();
+        write_answer(
+            stream,
+            200,
+            &[
+                ("Content-Type", "application/json"),
+                ("X-OAuth-Scopes", &token),
+            ],
+            body.as_bytes(),
+        )
+        .await;
+    })
+    .await;
+    let echo = plain_builder(&echo_base).build().unwrap();
+    echo.admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
+        .await
+        .unwrap();
+    let answer = echo.auth_test_meta(&admin_token).await.unwrap();
+    assert_eq!(answer.meta.warnings.len(), 3, "{:?}", answer.meta);
+    assert!(
+        answer.meta.warnings[1].contains("xoxp-***"),
+        "{:?}",
+        answer.meta
+    );
+    // The value is the answer as decoded, for the caller; the metadata is what the client keeps.
+    client_debug.push(format!("{:?}", answer.meta));
 
     let requests_seen = seen.lock().unwrap().clone();
     Outcomes {
@@ -387,6 +414,10 @@ fn secrets_stay_out_of_logs_errors_and_debug_output() {
     assert!(
         logs.contains("superfluous_charset"),
         "no warning event:\n{logs}"
+    );
+    assert!(
+        logs.contains(r#"warnings=["superfluous_charset", "xoxp-***", "echo xoxp-***"]"#),
+        "the echoed warnings were not logged redacted:\n{logs}"
     );
     assert!(logs.contains("pacing"), "no pacing events:\n{logs}");
     assert_no_secret("the tracing output", &logs);
@@ -464,29 +495,16 @@ fn secrets_stay_out_of_logs_errors_and_debug_output() {
 /// echoing the request's head (as some proxies' and debug endpoints' error
 /// pages do).
 async fn echo_server(status: u16, content_type: &'static str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}/api/", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let mut head = Vec::new();
-                let mut buf = [0u8; 4096];
-                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match stream.read(&mut buf).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => head.extend_from_slice(&buf[..n]),
-                    }
-                }
-                let body = String::from_utf8_lossy(&head).into_owned();
-                let answer = format!(
-                    "HTTP/1.1 {status} Echo\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = stream.write_all(answer.as_bytes()).await;
-            });
-        }
-    });
+    let (base, _) = hostile_server(move |_, head, stream| async move {
+        write_answer(
+            stream,
+            status,
+            &[("Content-Type", content_type)],
+            head.as_bytes(),
+        )
+        .await
+    })
+    .await;
     base
 }
 
@@ -514,4 +532,97 @@ async fn bodies_echoing_the_request_do_not_carry_the_token_into_errors() {
         "error excerpts of echoed requests leak the token:\n{}",
         leaks.join("\n")
     );
+}
+
+// ---------------------------------------------------------------------------
+// Refused before any call.
+
+/// A call needs a `SlackToken`, and a bad token string never becomes one:
+/// it is refused before any call can be made, without being echoed.
+#[test]
+fn bad_token_strings_are_refused_before_any_call() {
+    for bad in ["", "xoxp-has space", "xoxp-new\nline"] {
+        match SlackToken::new(bad) {
+            Err(SlackError::InvalidInput {
+                method: None,
+                message,
+            }) => {
+                assert!(message.starts_with("the token "), "{message}");
+                assert!(bad.is_empty() || !message.contains(bad), "{message}");
+            }
+            other => panic!("{bad:?}: expected InvalidInput, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn plain_http_is_refused_off_loopback() {
+    for base in ["http://slack.example.com/api/", "http://192.168.1.10/api/"] {
+        let err = slackline::SlackClient::builder()
+            .base_url(base)
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, SlackError::InvalidInput { .. }), "{base}");
+        assert!(err.to_string().contains("http://"), "{err}");
+    }
+    assert!(
+        slackline::SlackClient::builder()
+            .base_url("http://localhost:9/api/")
+            .build()
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_base_url_with_userinfo_is_refused() {
+    let (base, requests) = hostile_server(|_, _, stream| async move {
+        write_answer(
+            stream,
+            200,
+            &[("Content-Type", "application/json")],
+            br#"{"ok":true}"#,
+        )
+        .await
+    })
+    .await;
+    let with_userinfo = base.replace("http://", "http://admin:hunter2pass@");
+    let err = SlackClient::builder()
+        .base_url(&with_userinfo)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(err, SlackError::InvalidInput { method: None, .. }),
+        "{err:?}"
+    );
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("hunter2pass"), "{text}");
+    assert!(text.contains("user name or password"), "{text}");
+    let builder = SlackClient::builder().base_url(&with_userinfo);
+    assert!(
+        !format!("{builder:?}").contains("hunter2pass"),
+        "{builder:?}"
+    );
+    let user_only = base.replace("http://", "http://admin@");
+    assert!(SlackClient::builder().base_url(&user_only).build().is_err());
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let elsewhere = server_answering(ok()).await;
+    let server = server_answering(
+        ResponseTemplate::new(302)
+            .insert_header("location", format!("{}/api/steal", elsewhere.uri())),
+    )
+    .await;
+    let client = plain_client(&api_base(&server));
+    let err = client
+        .admin_users_session_reset(&token(), "U1", None, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, SlackError::Http { status: 302, .. }),
+        "{err:?}"
+    );
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
 }
