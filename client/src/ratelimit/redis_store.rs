@@ -56,7 +56,8 @@ pub const DEFAULT_PREFIX: &str = "slackline:rl:";
 
 /// The GCRA step of [`MemoryStore`], run atomically inside Redis. Times are
 /// microseconds on Redis's clock. `reserve` books the next slot and returns
-/// the wait; `pause` moves the next slot past the pause (no burst after it);
+/// the wait, unless the wait exceeds `ARGV[4]`: then it books nothing and
+/// returns the wait negated; `pause` moves the next slot past the pause (no burst after it);
 /// `remaining` returns what is left of a pause.
 const SCRIPT: &str = r"
 local t = redis.call('TIME')
@@ -75,6 +76,7 @@ local result = 0
 if op == 'reserve' then
   if tat < now then tat = now end
   if tat - now - tolerance > 0 then result = tat - now - tolerance end
+  if result > tonumber(ARGV[4]) then return -result end
   tat = tat + interval
 else
   local till = now + tonumber(ARGV[4])
@@ -211,7 +213,8 @@ enum Link {
 
 #[derive(Clone, Copy)]
 enum Op {
-    Reserve,
+    /// Book only within this wait.
+    Reserve(Duration),
     Pause(Duration),
     Remaining,
 }
@@ -285,26 +288,33 @@ impl RedisStore {
         }
     }
 
-    async fn run(&self, key: &BucketKey, quota: Quota, op: Op) -> Option<u64> {
+    /// Runs the script: `Some(Ok(µs))`, `Some(Err(µs))` for a slot beyond a
+    /// reserve's limit, `None` when Redis failed.
+    async fn run(&self, key: &BucketKey, quota: Quota, op: Op) -> Option<Result<u64, u64>> {
         let conn = self.connection().await?;
         let interval = micros(quota.interval());
         let tolerance = micros(quota.interval() * (quota.burst_size() - 1));
         let mut invocation = self.inner.script.key(self.redis_key(key));
         match op {
-            Op::Reserve => invocation.arg("reserve"),
+            Op::Reserve(_) => invocation.arg("reserve"),
             Op::Pause(_) => invocation.arg("pause"),
             Op::Remaining => invocation.arg("remaining"),
         };
         invocation.arg(interval).arg(tolerance);
-        if let Op::Pause(delay) = op {
-            invocation.arg(micros(delay));
-        }
+        match op {
+            Op::Reserve(limit) | Op::Pause(limit) => invocation.arg(micros(limit)),
+            Op::Remaining => invocation.arg(0),
+        };
         let mut conn = conn;
         let call = invocation.invoke_async::<i64>(&mut conn);
         match tokio::time::timeout(self.inner.op_timeout, call).await {
             Ok(Ok(value)) => {
                 self.came_back();
-                Some(u64::try_from(value).unwrap_or(0))
+                Some(if value < 0 {
+                    Err(value.unsigned_abs())
+                } else {
+                    Ok(value.unsigned_abs())
+                })
             }
             Ok(Err(err)) => {
                 self.drop_connection(&format!("{} error", err.category()))
@@ -413,8 +423,9 @@ async fn ping(conn: &mut MultiplexedConnection, timeout: Duration) -> bool {
     )
 }
 
-fn micros(d: Duration) -> u64 {
-    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
+/// Microseconds, at most `i64::MAX` (what a Redis integer holds).
+fn micros(d: Duration) -> i64 {
+    i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
 }
 
 /// `redis://user:secret@host/` → `redis://user:***@host/`.
@@ -432,11 +443,25 @@ fn redact_url(url: &str) -> String {
 impl RateLimitStore for RedisStore {
     fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration> {
         Box::pin(async move {
-            match self.run(key, quota, Op::Reserve).await {
-                Some(us) => Duration::from_micros(us),
+            match self.reserve_within(key, quota, Duration::MAX).await {
+                Ok(wait) | Err(wait) => wait,
+            }
+        })
+    }
+
+    fn reserve_within<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> StoreFuture<'a, Result<Duration, Duration>> {
+        Box::pin(async move {
+            match self.run(key, quota, Op::Reserve(max_wait)).await {
+                Some(Ok(us)) => Ok(Duration::from_micros(us)),
+                Some(Err(us)) => Err(Duration::from_micros(us)),
                 None => {
                     self.fallback();
-                    self.inner.local.reserve(key, quota).await
+                    self.inner.local.reserve_within(key, quota, max_wait).await
                 }
             }
         })
@@ -462,7 +487,7 @@ impl RateLimitStore for RedisStore {
             // The quota is not needed to read a pause.
             let any = Quota::per_minute(60.0);
             match self.run(key, any, Op::Remaining).await {
-                Some(us) => Duration::from_micros(us).max(local),
+                Some(Ok(us) | Err(us)) => Duration::from_micros(us).max(local),
                 None => {
                     self.fallback();
                     local

@@ -51,6 +51,21 @@ async fn stores_share_slots_and_pauses_through_redis() {
     // Another prefix is another budget.
     assert_eq!(other.reserve(&k, quota).await, Duration::ZERO);
 
+    // A slot further away than the caller will wait is not booked.
+    let k3 = key("m.three");
+    let limit = Duration::from_millis(50);
+    assert_eq!(
+        a.reserve_within(&k3, quota, limit).await,
+        Ok(Duration::ZERO)
+    );
+    let refused = b.reserve_within(&k3, quota, limit).await.unwrap_err();
+    assert!(refused > Duration::from_millis(60), "{refused:?}");
+    let next = a.reserve(&k3, quota).await;
+    assert!(
+        next <= Duration::from_millis(100),
+        "nothing was booked: {next:?}"
+    );
+
     // A 429 seen by one process pauses the others.
     let k2 = key("m.two");
     a.pause(&k2, quota, Duration::from_secs(2)).await;
