@@ -7,6 +7,12 @@
 //! [`RetryPolicy`](slackline::RetryPolicy). This module only feeds the calls
 //! and keeps one [`Outcome`] per user ID.
 //!
+//! One user per `admin.users.session.reset` call by default; with
+//! [`JobOptions::bulk`], up to 1,000 per `admin.users.session.resetBulk`
+//! call, isolating the users at fault by bisection
+//! ([`run_reset_job_until`]). A job can be stopped midway (Ctrl-C) and, with
+//! [`crate::journal`], resumed after a stop or a crash.
+//!
 //! ```no_run
 //! use slackline::{SlackClient, SlackToken};
 //! use slackline_examples::bulk::{JobOptions, parse_user_ids, run_reset_job};
