@@ -8,12 +8,16 @@
 //! loopback port).
 //!
 //! 1. **One budget, four processes.** Four `bulk_session_reset` processes,
-//!    each resetting its own `SCALE_OUT_USERS_EACH` users (default 100),
+//!    each resetting its own `SCALE_OUT_USERS_EACH` users (default 25),
 //!    against one emulator enforcing Tier 2 exactly with its clock
-//!    `SCALE_OUT_SCALE` times faster (default 300: 100 calls a second):
+//!    `SCALE_OUT_SCALE` times faster (default 10: 3.3 calls a second; the
+//!    emulator's `Retry-After` is whole real seconds, so a large factor
+//!    would make each 429 cost many intervals and hide how often they come):
 //!    first sharing their pacing through Redis (`--redis`), then each with
 //!    its private in-memory pacing. Printed: 429 answers, calls that failed,
-//!    completion time and the optimum (all users ÷ the tier's rate).
+//!    completion time and the optimum (all users ÷ the tier's rate; the
+//!    emulator's bucket starts full, so its first 20 calls are free and the
+//!    true lower bound is 20 calls shorter).
 //! 2. **Per-user resets against `--bulk`** for `SCALE_OUT_BULK_USERS` users
 //!    (default 20,000) at `SCALE_OUT_BULK_SCALE` (default 1200: 400 calls a
 //!    second): calls made, completion time, and the optimum (calls needed ÷
@@ -205,8 +209,8 @@ fn print(rows: &[Row], scale: f64) {
 }
 
 fn main() {
-    let users_each = env_number("SCALE_OUT_USERS_EACH", 100.0) as usize;
-    let scale = env_number("SCALE_OUT_SCALE", 300.0);
+    let users_each = env_number("SCALE_OUT_USERS_EACH", 25.0) as usize;
+    let scale = env_number("SCALE_OUT_SCALE", 10.0);
     let bulk_users = env_number("SCALE_OUT_BULK_USERS", 20_000.0) as usize;
     let bulk_scale = env_number("SCALE_OUT_BULK_SCALE", 1200.0);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -254,6 +254,15 @@ async fn run(cli: Cli) -> anyhow::Result<Finish> {
             .rate_limits(limits.time_scale(cli.time_scale.unwrap_or(1.0)))
             .build()?;
         println!("Slack at {}", client.base_url());
+        let local = client.base_url().starts_with("http://127.0.0.1")
+            || client.base_url().starts_with("http://localhost")
+            || client.base_url().starts_with("http://[::1]");
+        if cli.time_scale.is_some_and(|k| k != 1.0) && !local {
+            eprintln!(
+                "warning: --time-scale paces faster than Slack allows; meant for an emulator \
+                 started with --rate-limits scaled:K"
+            );
+        }
         (client, token)
     } else {
         let scale = cli.time_scale.unwrap_or(60.0);
