@@ -162,15 +162,24 @@ impl SlackClient {
     }
 
     /// Runs one call of a declared method. Generated code reaches it through
-    /// `__private::call`; the arguments are already encoded.
+    /// `__private::call` (`token: None` through `call_without_token`); the
+    /// arguments are already encoded.
     pub(crate) async fn execute<T: FromSlackBody>(
         &self,
         spec: &'static MethodSpec,
-        token: &SlackToken,
+        token: Option<&SlackToken>,
         form: Form,
     ) -> Result<T, SlackError> {
+        // A method limited per channel is paced per channel.
+        let channel = if spec.tier.per_channel() {
+            form_value(form.as_str(), "channel")
+        } else {
+            None
+        };
         let (url, body) = self.prepare(spec, form)?;
-        let answer = self.send_with_retries(spec, token, &url, body).await?;
+        let answer = self
+            .send_with_retries(spec, token, channel, &url, body)
+            .await?;
         decode::<T>(spec, token, &answer.headers, &answer.body)
     }
 
@@ -210,7 +219,8 @@ impl SlackClient {
     async fn send_with_retries(
         &self,
         spec: &'static MethodSpec,
-        token: &SlackToken,
+        token: Option<&SlackToken>,
+        channel: Option<Box<str>>,
         url: &str,
         body: Bytes,
     ) -> Result<HttpResponse, SlackError> {
@@ -223,7 +233,8 @@ impl SlackClient {
         let time_left = || deadline.map(|at| at.saturating_duration_since(Instant::now()));
         let bucket = limits.quota_for(spec).map(|_| BucketKey {
             method: spec.name,
-            workspace: WorkspaceKey::of(token),
+            workspace: token.map_or(WorkspaceKey::App, WorkspaceKey::of),
+            channel,
         });
         let mut spent = Spent::default();
         // Set when the pacer is to wait out this call's own 429.
@@ -334,7 +345,7 @@ impl SlackClient {
     async fn send_in_flight(
         &self,
         spec: &'static MethodSpec,
-        token: &SlackToken,
+        token: Option<&SlackToken>,
         url: &str,
         body: &Bytes,
         time_left: Option<Duration>,
@@ -377,7 +388,7 @@ impl SlackClient {
     async fn send_once(
         &self,
         spec: &'static MethodSpec,
-        token: &SlackToken,
+        token: Option<&SlackToken>,
         url: &str,
         body: Bytes,
         timeout: Option<Duration>,
@@ -389,9 +400,10 @@ impl SlackClient {
         let max_body = self.inner.max_response_bytes;
         match &self.inner.backend {
             Backend::Reqwest(client) => {
-                let mut request = client
-                    .request(method, url)
-                    .header(AUTHORIZATION, token.authorization().clone());
+                let mut request = client.request(method, url);
+                if let Some(token) = token {
+                    request = request.header(AUTHORIZATION, token.authorization().clone());
+                }
                 if spec.http == HttpMethod::Post {
                     request = request.header(CONTENT_TYPE, FORM_CONTENT_TYPE).body(body);
                 }
@@ -410,7 +422,9 @@ impl SlackClient {
             }
             Backend::Custom(transport) => {
                 let mut headers = self.inner.extra_headers.clone();
-                headers.insert(AUTHORIZATION, token.authorization().clone());
+                if let Some(token) = token {
+                    headers.insert(AUTHORIZATION, token.authorization().clone());
+                }
                 if spec.http == HttpMethod::Post {
                     headers.insert(CONTENT_TYPE, FORM_CONTENT_TYPE);
                 }
@@ -438,6 +452,14 @@ impl SlackClient {
             }
         }
     }
+}
+
+/// The value of `name` in an encoded form, as encoded (a bucket key needs
+/// no decoding).
+fn form_value(form: &str, name: &str) -> Option<Box<str>> {
+    form.split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(Box::from)
 }
 
 /// A reqwest failure, described without its URL: a `GET` URL holds the
@@ -528,7 +550,8 @@ pub struct SlackClientBuilder {
     user_agent_suffix: Option<String>,
     default_headers: Vec<(String, String)>,
     retry: RetryPolicy,
-    rate_limits: RateLimits,
+    /// `None`: Slack's tiers, or no pacing over a custom transport.
+    rate_limits: Option<RateLimits>,
     max_in_flight: usize,
     transport: Option<Arc<dyn Transport>>,
 }
@@ -560,7 +583,7 @@ impl Default for SlackClientBuilder {
             user_agent_suffix: None,
             default_headers: Vec::new(),
             retry: RetryPolicy::default(),
-            rate_limits: RateLimits::default(),
+            rate_limits: None,
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             transport: None,
         }
@@ -643,9 +666,10 @@ impl SlackClientBuilder {
         self
     }
 
-    /// Pacing (default [`RateLimits::slack_tiers`]).
+    /// Pacing (default [`RateLimits::slack_tiers`]; [`RateLimits::off`] for
+    /// a client built with [`transport`](Self::transport)).
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
-        self.rate_limits = limits;
+        self.rate_limits = Some(limits);
         self
     }
 
@@ -656,6 +680,12 @@ impl SlackClientBuilder {
     }
 
     /// Sends through `transport` instead of reqwest (for tests of your code).
+    ///
+    /// Such a client starts with pacing **off**: a test of your code should
+    /// not wait out Slack's real tiers (25 `conversations.list` calls would
+    /// take a minute). Turn it on with
+    /// [`rate_limits`](Self::rate_limits)`(RateLimits::slack_tiers())` to
+    /// test pacing itself (under `tokio::time::pause`, it costs no time).
     pub fn transport(mut self, transport: impl Transport) -> Self {
         self.transport = Some(Arc::new(transport));
         self
@@ -701,6 +731,11 @@ impl SlackClientBuilder {
             headers.append(name, value);
         }
 
+        let rate_limits = match (self.rate_limits, &self.transport) {
+            (Some(limits), _) => limits,
+            (None, Some(_)) => RateLimits::off(),
+            (None, None) => RateLimits::slack_tiers(),
+        };
         let backend = match self.transport {
             Some(transport) => Backend::Custom(transport),
             None => Backend::Reqwest(
@@ -727,7 +762,7 @@ impl SlackClientBuilder {
                 call_deadline: self.call_deadline,
                 max_response_bytes: self.max_response_bytes,
                 retry: self.retry,
-                rate_limits: self.rate_limits,
+                rate_limits,
                 in_flight: Semaphore::new(self.max_in_flight.min(Semaphore::MAX_PERMITS)),
             }),
         })
@@ -823,6 +858,18 @@ mod tests {
         ] {
             assert!(checked_base_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn form_values() {
+        let form = "channel=C1%2B&text=a&xchannel=no";
+        assert_eq!(form_value(form, "channel").as_deref(), Some("C1%2B"));
+        assert_eq!(
+            form_value("text=a&channel=C2", "channel").as_deref(),
+            Some("C2")
+        );
+        assert_eq!(form_value("xchannel=no", "channel"), None);
+        assert_eq!(form_value("", "channel"), None);
     }
 
     #[test]

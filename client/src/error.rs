@@ -67,7 +67,7 @@ impl fmt::Display for TransportErrorKind {
 ///     }
 /// }
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum SlackError {
     /// Slack answered `{"ok": false, "error": code}`.
@@ -164,28 +164,30 @@ fn excerpt_note(body: &str) -> String {
 /// Longest body excerpt kept in an error, in bytes; also the longest error
 /// code, warning or message kept from an answer.
 pub(crate) const EXCERPT_LEN: usize = 200;
-/// Longest `needed` / `provided` scope list kept from an answer, in bytes.
-pub(crate) const SCOPES_LEN: usize = 1_000;
+/// Longest `needed` / `provided` scope list kept from an answer, in bytes
+/// (a token's scopes can run to a few hundred names).
+pub(crate) const SCOPES_LEN: usize = 4_096;
 /// Most warnings (and most messages) kept from one answer.
 pub(crate) const MAX_KEPT_ITEMS: usize = 20;
 
 /// The first [`EXCERPT_LEN`] bytes of `body` as text, cut on a char
 /// boundary, with the token replaced by its redacted form: a server or proxy
 /// that echoes the request must not put the secret into an error or a log.
-pub(crate) fn excerpt(body: &[u8], token: &SlackToken) -> String {
+/// A call made without a token (`None`) has no secret to hide.
+pub(crate) fn excerpt(body: &[u8], token: Option<&SlackToken>) -> String {
     bounded(body, token, EXCERPT_LEN)
 }
 
 /// What the client keeps of a text from an answer: at most `max` bytes (cut
 /// on a char boundary, `…` marking the cut), the token redacted.
-pub(crate) fn kept(text: &str, token: &SlackToken, max: usize) -> String {
+pub(crate) fn kept(text: &str, token: Option<&SlackToken>, max: usize) -> String {
     bounded(text.as_bytes(), token, max)
 }
 
 /// [`kept`] for a list: at most [`MAX_KEPT_ITEMS`] items of [`EXCERPT_LEN`] bytes.
 pub(crate) fn kept_list<'a>(
     items: impl IntoIterator<Item = &'a str>,
-    token: &SlackToken,
+    token: Option<&SlackToken>,
 ) -> Vec<String> {
     items
         .into_iter()
@@ -194,12 +196,12 @@ pub(crate) fn kept_list<'a>(
         .collect()
 }
 
-fn bounded(body: &[u8], token: &SlackToken, max: usize) -> String {
-    let secret = token.expose_secret();
+fn bounded(body: &[u8], token: Option<&SlackToken>, max: usize) -> String {
+    let secret = token.map_or("", SlackToken::expose_secret);
     // Look a token's length past the cut, so a token straddling it is caught whole.
-    let window = &body[..body.len().min(max + secret.len())];
+    let window = &body[..body.len().min(max.saturating_add(secret.len()))];
     let mut text = String::from_utf8_lossy(window).into_owned();
-    if !secret.is_empty() && text.contains(secret) {
+    if let Some(token) = token.filter(|_| !secret.is_empty() && text.contains(secret)) {
         text = text.replace(secret, &token.to_string());
     }
     let mut cut = text.len().min(max);
@@ -272,10 +274,10 @@ mod tests {
     fn excerpt_is_short_and_valid() {
         let token = SlackToken::new("xoxp-1-2-secret").unwrap();
         let body = "é".repeat(300);
-        let e = excerpt(body.as_bytes(), &token);
+        let e = excerpt(body.as_bytes(), Some(&token));
         assert!(e.len() <= EXCERPT_LEN + '…'.len_utf8());
         assert!(e.ends_with('…'));
-        assert_eq!(excerpt(b"<html>", &token), "<html>");
+        assert_eq!(excerpt(b"<html>", Some(&token)), "<html>");
     }
 
     #[test]
@@ -287,7 +289,7 @@ mod tests {
                 "x".repeat(pad),
                 token.expose_secret()
             );
-            let e = excerpt(body.as_bytes(), &token);
+            let e = excerpt(body.as_bytes(), Some(&token));
             for part in ["topsecret", "1111-2222", "2222-top"] {
                 assert!(!e.contains(part), "pad {pad}: {e}");
             }

@@ -23,8 +23,9 @@ pub mod __private;
 
 pub use api::AdminUsersSessionApi;
 pub use client::{
-    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IN_FLIGHT,
-    DEFAULT_TIMEOUT, SlackClient, SlackClientBuilder,
+    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CALL_DEADLINE, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_GET_URL_BYTES,
+    SlackClient, SlackClientBuilder,
 };
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
@@ -33,8 +34,12 @@ pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
 pub use retry::RetryPolicy;
-pub use spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec, manifest_scopes};
-pub use token::SlackToken;
+pub use slackline_catalog::{Rate, Special, Tier};
+pub use spec::{
+    ArgEncoding, ArgSpec, HttpMethod, MethodSpec, ScopeNeed, TokenKind, manifest_scopes,
+};
+
+pub use token::{SlackToken, TokenType};
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.
 pub use slackline_macros::slack_method;

@@ -6,6 +6,7 @@ pub use crate::flatten::encode_flatten;
 pub use crate::response::FromSlackBody;
 pub use crate::spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
 pub use crate::{AsSlackClient, SlackClient, SlackError, SlackToken};
+pub use slackline_catalog::{Rate, Special, Tier};
 
 /// Runs one declared method: the single entry point of every expansion.
 ///
@@ -18,5 +19,16 @@ pub async fn call<T: FromSlackBody>(
     token: &SlackToken,
     form: Form,
 ) -> Result<T, SlackError> {
-    client.execute::<T>(spec, token, form).await
+    client.execute::<T>(spec, Some(token), form).await
+}
+
+/// Runs one declared method that is called without a token (no
+/// `Authorization` header), such as the OAuth exchange `oauth.v2.access`.
+#[inline]
+pub async fn call_without_token<T: FromSlackBody>(
+    client: &SlackClient,
+    spec: &'static MethodSpec,
+    form: Form,
+) -> Result<T, SlackError> {
+    client.execute::<T>(spec, None, form).await
 }

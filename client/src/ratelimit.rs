@@ -6,6 +6,11 @@
 //! allows (GCRA: exact spacing at the tier's rate, with a small burst).
 //! A 429 pauses the bucket for `Retry-After`.
 //!
+//! The rates are the catalog's ([`Tier::rate`](crate::Tier::rate), the one
+//! tier table of slackline). A method limited per channel
+//! (`chat.postMessage`: about one message per second per channel) has one
+//! bucket per (method, workspace, channel).
+//!
 //! ```
 //! use slackline::ratelimit::{Quota, RateLimits};
 //! use slackline::SlackClient;
@@ -30,8 +35,8 @@ use std::time::Duration;
 // Tokio's clock, so tests can run paced code under paused time.
 use tokio::time::Instant;
 
-use crate::SlackToken;
 use crate::spec::MethodSpec;
+use crate::{SlackToken, Tier};
 
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
@@ -39,17 +44,6 @@ pub mod redis_store;
 #[cfg(feature = "redis")]
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub use redis_store::{RedisStore, RedisStoreBuilder, RedisStoreError};
-
-/// Requests per minute Slack documents for tiers 1–4.
-pub fn tier_per_minute(tier: u8) -> Option<u32> {
-    match tier {
-        1 => Some(1),
-        2 => Some(20),
-        3 => Some(50),
-        4 => Some(100),
-        _ => None,
-    }
-}
 
 /// A rate: so many calls per minute, with a burst of so many at once.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,10 +70,16 @@ impl Quota {
         self
     }
 
-    /// The quota slackline uses for a Slack tier: the documented rate, with a
-    /// burst of a quarter of it.
-    pub fn for_tier(tier: u8) -> Option<Self> {
-        tier_per_minute(tier).map(|n| Quota::per_minute(f64::from(n)).burst((n / 4).max(1)))
+    /// The quota slackline uses for a Slack tier: the catalog's rate and burst.
+    ///
+    /// ```
+    /// use slackline::{Quota, Tier};
+    /// let quota = Quota::for_tier(Tier::Tier2);
+    /// assert_eq!((quota.rate_per_minute(), quota.burst_size()), (20.0, 5));
+    /// ```
+    pub fn for_tier(tier: Tier) -> Self {
+        let rate = tier.rate();
+        Quota::per_minute(f64::from(rate.per_minute)).burst(rate.burst)
     }
 
     /// Calls per minute.
@@ -113,6 +113,8 @@ pub enum WorkspaceKey {
     /// A hash of the token, for tokens without a known team: each token is
     /// then its own workspace.
     Token(u64),
+    /// Calls made without a token (the OAuth exchange): the app's own budget.
+    App,
 }
 
 impl WorkspaceKey {
@@ -134,6 +136,7 @@ impl fmt::Display for WorkspaceKey {
         match self {
             WorkspaceKey::Team(team) => f.write_str(team),
             WorkspaceKey::Token(hash) => write!(f, "token:{hash:016x}"),
+            WorkspaceKey::App => f.write_str("app"),
         }
     }
 }
@@ -145,6 +148,8 @@ pub struct BucketKey {
     pub method: &'static str,
     /// The workspace.
     pub workspace: WorkspaceKey,
+    /// The channel, for a method limited per channel (`chat.postMessage`).
+    pub channel: Option<Box<str>>,
 }
 
 /// The future a [`RateLimitStore`] returns.
@@ -346,8 +351,8 @@ impl RateLimits {
         }
     }
 
-    /// Paces each method by its declared tier (the default). Methods without
-    /// a tier and without an override are not paced.
+    /// Paces each method by its tier (the default): the declared one, else
+    /// the catalog's; a method unknown to both is paced as Tier 4.
     pub fn slack_tiers() -> Self {
         RateLimits {
             enabled: true,
@@ -390,7 +395,7 @@ impl RateLimits {
         }
         let quota = match self.overrides.get(spec.name) {
             Some(quota) => *quota,
-            None => Quota::for_tier(spec.tier?)?,
+            None => Quota::for_tier(spec.tier),
         };
         Some(quota.scaled(self.time_scale))
     }
@@ -466,6 +471,7 @@ mod tests {
         BucketKey {
             method: "m",
             workspace: WorkspaceKey::Team("T1".into()),
+            channel: None,
         }
     }
 
@@ -505,9 +511,11 @@ mod tests {
         let spec = MethodSpec {
             name: "m",
             scopes: &[],
-            tier: None,
+            scopes_declared: true,
+            tier: Tier::Unlisted,
             idempotent: true,
             http: crate::spec::HttpMethod::Post,
+            takes_token: true,
             args: &[],
         };
         let start = tokio::time::Instant::now();
@@ -535,9 +543,11 @@ mod tests {
         MethodSpec {
             name: "m",
             scopes: &[],
-            tier: None,
+            scopes_declared: true,
+            tier: Tier::Unlisted,
             idempotent: true,
             http: crate::spec::HttpMethod::Post,
+            takes_token: true,
             args: &[],
         }
     }
@@ -608,9 +618,11 @@ mod tests {
         let spec = MethodSpec {
             name: "admin.users.session.reset",
             scopes: &[],
-            tier: Some(2),
+            scopes_declared: true,
+            tier: Tier::Tier2,
             idempotent: true,
             http: crate::spec::HttpMethod::Post,
+            takes_token: true,
             args: &[],
         };
         let quota = RateLimits::slack_tiers()

@@ -156,7 +156,7 @@ impl Envelope<'_> {
     /// `warning` (split on commas) and `response_metadata.warnings`, as
     /// kept: redacted, at most [`MAX_KEPT_ITEMS`](crate::error::MAX_KEPT_ITEMS)
     /// of at most [`EXCERPT_LEN`] bytes.
-    fn warnings(&self, token: &SlackToken) -> Vec<String> {
+    fn warnings(&self, token: Option<&SlackToken>) -> Vec<String> {
         let split = self
             .warning
             .iter()
@@ -171,7 +171,7 @@ impl Envelope<'_> {
     }
 
     /// `response_metadata.messages`, kept as [`warnings`](Self::warnings).
-    fn messages(&self, token: &SlackToken) -> Vec<String> {
+    fn messages(&self, token: Option<&SlackToken>) -> Vec<String> {
         kept_list(
             self.response_metadata
                 .iter()
@@ -185,7 +185,7 @@ impl Envelope<'_> {
 pub struct AnswerParts<'a> {
     headers: &'a HeaderMap,
     envelope: &'a Envelope<'a>,
-    token: &'a SlackToken,
+    token: Option<&'a SlackToken>,
 }
 
 impl fmt::Debug for AnswerParts<'_> {
@@ -204,7 +204,8 @@ impl AnswerParts<'_> {
             self.headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
-                .map(|v| kept(v, self.token, SCOPES_LEN))
+                // Whole (hyper bounds a header's size), only redacted.
+                .map(|v| kept(v, self.token, v.len()))
         };
         ResponseMeta {
             scopes: header("x-oauth-scopes"),
@@ -251,7 +252,7 @@ impl<T: DeserializeOwned> FromSlackBody for WithMeta<T> {
 /// for a plain success), then the success value straight from the bytes.
 pub(crate) fn decode<T: FromSlackBody>(
     spec: &'static MethodSpec,
-    token: &SlackToken,
+    token: Option<&SlackToken>,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, SlackError> {

@@ -6,18 +6,25 @@ use http::HeaderValue;
 
 use crate::SlackError;
 
-/// A Slack access token (`xoxb-…`, `xoxp-…`, `xoxe-…`, …).
+/// A Slack access token (`xoxb-…`, `xoxp-…`, `xoxe.xoxp-…`, `xapp-…`, …).
 ///
-/// Validated when built: non-empty, no whitespace, no control characters. The
+/// [`new`](Self::new) checks the token's characters only: non-empty, ASCII,
+/// no whitespace, no control characters, so that it fits an HTTP header. It
+/// does not check the form, since the emulators and proxies apps test against
+/// issue tokens of their own; [`new_slack`](Self::new_slack) also requires
+/// one of the forms Slack issues ([`TokenType`]). The
 /// `Authorization: Bearer` header is prepared once here, so calls do no
-/// per-request work for it. `Debug` and `Display` show only the `xox?-`
-/// prefix; the secret is never printed, logged or put in an error.
+/// per-request work for it. `Debug` and `Display` show only the type prefix
+/// (`xoxp-`); the secret is never printed, logged or put in an error.
 ///
 /// ```
-/// use slackline::SlackToken;
+/// use slackline::{SlackToken, TokenType};
 /// let token = SlackToken::new("xoxp-1234-5678-abcdef")?;
 /// assert_eq!(format!("{token:?}"), "SlackToken(xoxp-***)");
+/// assert_eq!(token.token_type(), Some(TokenType::User));
 /// assert!(SlackToken::new("xoxp-12 34").is_err());
+/// assert!(SlackToken::new("notatoken").is_ok()); // characters only
+/// assert!(SlackToken::new_slack("notatoken").is_err()); // not a Slack form
 /// # Ok::<(), slackline::SlackError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -27,6 +34,62 @@ pub struct SlackToken {
 }
 
 const BEARER: &str = "Bearer ";
+
+/// The kinds of token Slack issues, told apart by their prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenType {
+    /// `xoxb-`: a bot token.
+    Bot,
+    /// `xoxp-`: a user token.
+    User,
+    /// `xapp-`: an app-level token (Socket Mode, `apps.connections.open`).
+    App,
+    /// `xoxe.xoxb-` / `xoxe.xoxp-`: a rotating access token (token
+    /// rotation), also the form of app configuration tokens.
+    Rotating,
+    /// `xoxe-`: a refresh token (token rotation, configuration tokens).
+    Refresh,
+    /// `xoxa-`: a legacy workspace-app token.
+    LegacyWorkspace,
+    /// `xoxr-`: a legacy workspace-app refresh token.
+    LegacyRefresh,
+}
+
+/// Every prefix [`TokenType`] knows, longest first.
+const PREFIXES: [(&str, TokenType); 8] = [
+    ("xoxe.xoxb-", TokenType::Rotating),
+    ("xoxe.xoxp-", TokenType::Rotating),
+    ("xoxb-", TokenType::Bot),
+    ("xoxp-", TokenType::User),
+    ("xapp-", TokenType::App),
+    ("xoxe-", TokenType::Refresh),
+    ("xoxa-", TokenType::LegacyWorkspace),
+    ("xoxr-", TokenType::LegacyRefresh),
+];
+
+impl TokenType {
+    /// The type of `token`, read from its prefix; `None` when it has none of
+    /// the prefixes Slack issues or nothing follows the prefix.
+    ///
+    /// ```
+    /// use slackline::TokenType;
+    /// assert_eq!(TokenType::of("xoxb-1-abc"), Some(TokenType::Bot));
+    /// assert_eq!(TokenType::of("xoxe.xoxp-1-abc"), Some(TokenType::Rotating));
+    /// assert_eq!(TokenType::of("xoxb-"), None);
+    /// assert_eq!(TokenType::of("notatoken"), None);
+    /// ```
+    pub fn of(token: &str) -> Option<TokenType> {
+        known_prefix(token).map(|(_, kind)| kind)
+    }
+}
+
+fn known_prefix(token: &str) -> Option<(&'static str, TokenType)> {
+    PREFIXES
+        .iter()
+        .find(|(prefix, _)| token.len() > prefix.len() && token.starts_with(prefix))
+        .copied()
+}
 
 impl SlackToken {
     /// Validates `token` and prepares its `Authorization` header.
@@ -64,6 +127,30 @@ impl SlackToken {
         Ok(SlackToken { header, team: None })
     }
 
+    /// Like [`new`](Self::new), and the token must also have one of the
+    /// forms Slack issues (a [`TokenType`] prefix followed by the secret).
+    ///
+    /// # Errors
+    /// [`SlackError::InvalidInput`] as for `new`, or when the form is not
+    /// one of Slack's (the message names the forms, never the token).
+    pub fn new_slack(token: impl Into<String>) -> Result<Self, SlackError> {
+        let token = Self::new(token)?;
+        if token.token_type().is_none() {
+            return Err(SlackError::InvalidInput {
+                method: None,
+                message: "the token is not one of Slack's forms (xoxb-, xoxp-, xapp-, \
+                          xoxe.xoxb-, xoxe.xoxp-, xoxe-, xoxa-, xoxr-)"
+                    .to_owned(),
+            });
+        }
+        Ok(token)
+    }
+
+    /// The token's type, when it has one of the forms Slack issues.
+    pub fn token_type(&self) -> Option<TokenType> {
+        TokenType::of(self.expose_secret())
+    }
+
     /// Reads a token from an environment variable such as `SLACK_TOKEN`.
     ///
     /// # Errors
@@ -97,9 +184,13 @@ impl SlackToken {
         std::str::from_utf8(bytes).unwrap_or_default()
     }
 
-    /// The token's kind prefix, such as `xoxb-`, when it has one.
+    /// The token's type prefix, such as `xoxb-` or `xoxe.xoxp-`, when it
+    /// has one of Slack's (or the `xox?-` form of another Slack token).
     pub fn prefix(&self) -> Option<&str> {
         let secret = self.expose_secret();
+        if let Some((prefix, _)) = known_prefix(secret) {
+            return Some(prefix);
+        }
         let prefix = secret.get(..5)?;
         (prefix.starts_with("xox") && prefix.ends_with('-')).then_some(prefix)
     }
@@ -151,6 +242,40 @@ mod tests {
                 assert!(!format!("{err} {err:?}").contains(bad), "{bad:?}");
             }
         }
+    }
+
+    #[test]
+    fn slack_forms() {
+        for (token, kind) in [
+            ("xoxb-1-a", TokenType::Bot),
+            ("xoxp-1-a", TokenType::User),
+            ("xapp-1-a", TokenType::App),
+            ("xoxe.xoxp-1-a", TokenType::Rotating),
+            ("xoxe.xoxb-1-a", TokenType::Rotating),
+            ("xoxe-1-a", TokenType::Refresh),
+            ("xoxa-2-a", TokenType::LegacyWorkspace),
+            ("xoxr-a", TokenType::LegacyRefresh),
+        ] {
+            let parsed = SlackToken::new_slack(token).unwrap();
+            assert_eq!(parsed.token_type(), Some(kind), "{token}");
+            assert!(parsed.to_string().ends_with("-***"), "{token}");
+            assert!(!parsed.to_string().contains("1-a"), "{token}");
+        }
+        for bad in [
+            "notatoken",
+            "xoxz-1secret",
+            "XOXB-1secret",
+            "xoxe.xoxz-1secret",
+        ] {
+            let err = SlackToken::new_slack(bad).unwrap_err();
+            assert!(!format!("{err} {err:?}").contains(bad), "{bad}");
+        }
+        // The prefix alone is not a token.
+        assert!(SlackToken::new_slack("xoxb-").is_err());
+        assert_eq!(
+            SlackToken::new("xoxe.xoxp-1-secret").unwrap().to_string(),
+            "xoxe.xoxp-***"
+        );
     }
 
     #[test]

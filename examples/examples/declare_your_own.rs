@@ -115,10 +115,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for spec in methods {
         println!("  {:<32} {}", spec.name, spec.scopes.join(", "));
     }
-    println!(
-        "The app's manifest needs: {}",
-        manifest_scopes(methods).join(", ")
-    );
+    let needs: Vec<String> = manifest_scopes(methods)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    println!("The app's manifest needs: {}", needs.join(", "));
 
     let (_mock, client, token, user) = if slackline_examples::slack_token_set() {
         let user = std::env::args()

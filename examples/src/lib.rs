@@ -2,11 +2,13 @@
 //!
 //! The library part holds what the examples, the end-to-end tests and the
 //! benchmarks share: [`bulk`], the bulk session reset job; [`journal`], its
-//! crash-proof record of outcomes; [`redis_server`], a throwaway
-//! `redis-server` for tests and benchmarks.
+//! crash-proof record of outcomes; [`manifest`], the scopes part of a Slack
+//! app manifest; [`redis_server`], a throwaway `redis-server` for tests and
+//! benchmarks.
 
 pub mod bulk;
 pub mod journal;
+pub mod manifest;
 pub mod redis_server;
 
 /// Whether `SLACK_TOKEN` is set to something: the examples then talk to

@@ -2,12 +2,14 @@
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{ItemTrait, TraitItem, parse_quote};
+use syn::{ItemTrait, TraitItem, TypeParamBound, parse_quote};
 
-use crate::expand;
+use crate::{expand, parse};
 
 /// Adds `const SLACK_METHODS: &'static [MethodSpec]` to the trait: the
-/// metadata const of every `#[slack_method]` in it, in declaration order.
+/// metadata const of every `#[slack_method]` in it, in declaration order;
+/// and, when it declares Slack methods, the supertrait `AsSlackClient`, so
+/// that generic code needs only `C: MyApi`.
 pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
     if !args.is_empty() {
         let error = syn::Error::new_spanned(&args, "`#[slack_api]` takes no arguments");
@@ -34,14 +36,29 @@ pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
             // A method behind `#[cfg]` may not exist: it cannot be listed
             // unconditionally, so it is left out (documented).
             TraitItem::Fn(f)
-                if f.attrs.iter().any(is_slack_method)
-                    && !f.attrs.iter().any(|a| a.path().is_ident("cfg")) =>
+                if f.attrs.iter().any(parse::is_slack_method)
+                    && !f.attrs.iter().any(parse::is_cfg) =>
             {
                 Some(expand::spec_const_ident(&f.sig.ident))
             }
             _ => None,
         })
         .collect();
+    // Generic code then needs only `C: MyApi`: the trait carries the
+    // client access its methods' bodies use.
+    let declares_methods = tr
+        .items
+        .iter()
+        .any(|item| matches!(item, TraitItem::Fn(f) if f.attrs.iter().any(parse::is_slack_method)));
+    let has_client_bound = tr.supertraits.iter().any(|bound| {
+        matches!(bound, TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "AsSlackClient"))
+    });
+    if declares_methods && !has_client_bound {
+        tr.colon_token.get_or_insert_with(Default::default);
+        tr.supertraits
+            .push(parse_quote!(::slackline::AsSlackClient));
+    }
     let name = tr.ident.to_string();
     let doc = format!(
         "Every Slack method `{name}` declares, in declaration order: names, scopes, \
@@ -52,11 +69,4 @@ pub(crate) fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {
         const SLACK_METHODS: &'static [::slackline::__private::MethodSpec] = &[#(Self::#consts),*];
     });
     tr.into_token_stream()
-}
-
-fn is_slack_method(attr: &syn::Attribute) -> bool {
-    attr.path()
-        .segments
-        .last()
-        .is_some_and(|s| s.ident == "slack_method")
 }

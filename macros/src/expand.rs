@@ -8,10 +8,11 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
 use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type, TypeParamBound};
 
-use crate::catalog;
+use slackline_catalog::{Special, Tier};
+
 use crate::ctxt::Ctxt;
 use crate::model::{self, Encoding, Http, Method};
-use crate::{parse, valid};
+use crate::{catalog, check, parse, valid};
 
 /// The whole macro: parse, check, then either the expansion or the errors
 /// next to a stand-in of the user's method.
@@ -31,6 +32,10 @@ pub(crate) fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream 
         }
     };
     let method = model::Method::from_syn(args, &item_fn, &mut cx);
+    check::signature(&item_fn, &mut cx);
+    if let Some(method) = &method {
+        check::method(method, &mut cx);
+    }
     match method {
         Some(method) if cx.is_clean() => {
             let expanded = expand(&method);
@@ -61,14 +66,8 @@ fn with_errors(cx: Ctxt, fallback: impl quote::ToTokens) -> TokenStream {
 fn fallback(mut item: TraitItemFn) -> TraitItemFn {
     // A second `#[slack_method]` would expand the stand-in again; a
     // misplaced `#[slack]` would add "cannot find attribute".
-    item.attrs.retain(|attr| {
-        let path = attr.path();
-        !(path.is_ident("slack")
-            || path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "slack_method"))
-    });
+    item.attrs
+        .retain(|attr| !(attr.path().is_ident("slack") || parse::is_slack_method(attr)));
     for input in &mut item.sig.inputs {
         match input {
             FnArg::Typed(param) => param.attrs.retain(|attr| !attr.path().is_ident("slack")),
@@ -132,16 +131,12 @@ fn expand(m: &Method) -> Expanded {
 /// `const ADMIN_USERS_SESSION_RESET: MethodSpec = MethodSpec { .. };`
 fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
     let name = &m.name.value;
-    let scopes = m.scopes.iter().map(|s| &s.value);
-    let tier = match &m.tier {
-        Some(tier) => {
-            let value = tier.value;
-            quote!(::core::option::Option::Some(#value))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let scopes = &m.facts.scopes;
+    let scopes_declared = m.facts.scopes_declared;
+    let tier = tier_tokens(m.facts.tier);
+    let takes_token = m.token.is_some();
     let idempotent = m.idempotent;
-    let http = match m.http {
+    let http = match m.facts.http {
         Http::Post => quote!(::slackline::__private::HttpMethod::Post),
         Http::Get => quote!(::slackline::__private::HttpMethod::Get),
     };
@@ -178,11 +173,39 @@ fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
         const #const_ident: ::slackline::__private::MethodSpec = ::slackline::__private::MethodSpec {
             name: #name,
             scopes: &[#(#scopes),*],
+            scopes_declared: #scopes_declared,
             tier: #tier,
             idempotent: #idempotent,
             http: #http,
+            takes_token: #takes_token,
             args: &[#(#args),*],
         };
+    }
+}
+
+/// A catalog tier as an expression of `slackline::Tier`.
+fn tier_tokens(tier: Tier) -> TokenStream {
+    let rate = |rate: slackline_catalog::Rate| {
+        let (per_minute, burst) = (rate.per_minute, rate.burst);
+        quote!(::slackline::__private::Rate { per_minute: #per_minute, burst: #burst })
+    };
+    let path = quote!(::slackline::__private::Tier);
+    let special = quote!(::slackline::__private::Special);
+    match tier {
+        Tier::Tier1 => quote!(#path::Tier1),
+        Tier::Tier2 => quote!(#path::Tier2),
+        Tier::Tier3 => quote!(#path::Tier3),
+        Tier::Tier4 => quote!(#path::Tier4),
+        Tier::Unlisted => quote!(#path::Unlisted),
+        Tier::Special(Special::Unstated) => quote!(#path::Special(#special::Unstated)),
+        Tier::Special(Special::PerChannel(r)) => {
+            let r = rate(r);
+            quote!(#path::Special(#special::PerChannel(#r)))
+        }
+        Tier::Special(Special::Stated(r)) => {
+            let r = rate(r);
+            quote!(#path::Special(#special::Stated(#r)))
+        }
     }
 }
 
@@ -191,14 +214,14 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     let attrs = &m.attrs;
     let docs = doc_section(m, const_ident);
     let (fn_token, ident) = (&m.fn_token, &m.ident);
-    let (generics, receiver, token_ty) = (&m.generics, &m.receiver, &m.token.1);
+    let (generics, receiver) = (&m.generics, &m.receiver);
     let predicates = m
         .generics
         .where_clause
         .iter()
         .flat_map(|w| w.predicates.iter());
     let self_token = &m.receiver.self_token;
-    let token = &m.token.0;
+    let token_param = m.token.as_ref().map(|(token, ty)| quote!(#token: #ty,));
     let params = m.params.iter().map(|p| {
         let (attrs, ident, ty) = (&p.attrs, &p.ident, &p.ty);
         quote!(#(#attrs)* #ident: #ty)
@@ -254,8 +277,13 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     // (`T` is inferred from the return type: a turbofish would make rustc
     // report the missing bound a second time, on the opaque type).
     let client = quote!(::slackline::__private::AsSlackClient::slack_client(#self_token));
-    let call = quote_spanned! {m.ok_type.span()=>
-        ::slackline::__private::call(#client, &Self::#const_ident, #token, #form)
+    let call = match &m.token {
+        Some((token, _)) => quote_spanned! {m.ok_type.span()=>
+            ::slackline::__private::call(#client, &Self::#const_ident, #token, #form)
+        },
+        None => quote_spanned! {m.ok_type.span()=>
+            ::slackline::__private::call_without_token(#client, &Self::#const_ident, #form)
+        },
     };
 
     let catalog_warnings = catalog_warnings(m);
@@ -274,7 +302,7 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     quote! {
         #(#attrs)*
         #(#docs)*
-        #fn_token #ident #generics (#receiver, #token: #token_ty, #(#params),*)
+        #fn_token #ident #generics (#receiver, #token_param #(#params),*)
             -> #returns
         where
             #(#predicates,)*
@@ -353,31 +381,20 @@ fn doc_section(m: &Method, const_ident: &Ident) -> Vec<TokenStream> {
         String::new(),
         format!("- Method: [`{name}`](https://docs.slack.dev/reference/methods/{name})"),
     ];
-    let scopes: Vec<String> = m.scopes.iter().map(|s| format!("`{}`", s.value)).collect();
-    if scopes.len() == 1 {
-        lines.push(format!("- Scope: {}", scopes[0]));
-    } else {
-        lines.push(format!("- Scopes (any one): {}", scopes.join(", ")));
+    let scopes: Vec<String> = m.facts.scopes.iter().map(|s| format!("`{s}`")).collect();
+    match scopes.as_slice() {
+        [] => lines.push("- Scope: none needed".to_owned()),
+        [one] => lines.push(format!("- Scope: {one}")),
+        several => lines.push(format!("- Scopes (any one): {}", several.join(", "))),
     }
-    if let Some(tier) = &m.tier {
-        let per_minute = match tier.value {
-            1 => "1+",
-            2 => "20+",
-            3 => "50+",
-            _ => "100+",
-        };
-        lines.push(format!(
-            "- Rate limit: Tier {} ({per_minute} per minute)",
-            tier.value
-        ));
+    if m.token.is_none() {
+        lines.push("- Token: none (sent without `Authorization`)".to_owned());
     }
     lines.push(format!(
-        "- HTTP: `{}`",
-        match m.http {
-            Http::Post => "POST",
-            Http::Get => "GET",
-        }
+        "- Rate limit: {}",
+        catalog::describe_tier(m.facts.tier)
     ));
+    lines.push(format!("- HTTP: `{}`", m.facts.http.as_str()));
     if m.idempotent {
         lines.push(
             "- Idempotent: retried after a failure even once the request was sent".to_owned(),

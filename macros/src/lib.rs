@@ -3,11 +3,14 @@
 //! Use it through `slackline`, which re-exports it; generated code names
 //! only `::slackline::__private`, so this crate is never a direct
 //! dependency. The stages are in the file names: `parse` reads the
-//! attribute, `model` checks the declaration (collecting every mistake in
-//! a `ctxt::Ctxt`), `expand` writes the code.
+//! attribute, `model` builds the declaration and resolves its facts from
+//! Slack's catalog (the `slackline-catalog` crate), `check` judges it
+//! (collecting every mistake in a `ctxt::Ctxt`), `catalog` compares it with
+//! the catalog (warnings), `expand` writes the code.
 
 mod api;
 mod catalog;
+mod check;
 mod ctxt;
 mod expand;
 mod model;
@@ -23,7 +26,7 @@ use proc_macro::TokenStream;
 ///
 /// pub trait AdminUsersSessionApi {
 ///     /// Wipes all valid sessions on all devices for a given user.
-///     #[slack_method("admin.users.session.reset", scope = "admin.users:write", tier = 2, idempotent)]
+///     #[slack_method("admin.users.session.reset", idempotent)]
 ///     async fn admin_users_session_reset(
 ///         &self,
 ///         token: &SlackToken,
@@ -38,40 +41,54 @@ use proc_macro::TokenStream;
 /// # Arguments of the attribute
 ///
 /// ```text
-/// #[slack_method("family.method", scope = "a:b" | scopes = ["a:b", ...],
-///                [tier = 1..=4,] [idempotent,] [http = "POST" | "GET",] [unchecked])]
+/// #[slack_method("family.method" [, scope = "a:b" | scopes = ["a:b", ...]]
+///                [, tier = 1..=4] [, http = "POST" | "GET"] [, no_token]
+///                [, idempotent] [, unchecked])]
 /// ```
 ///
 /// - the Slack method name, a string: dot-separated segments of ASCII
 ///   letters and digits, each starting with a lowercase letter
-///   (`chat.postMessage`, `oauth.v2.access`);
-/// - `scope`: the OAuth scope the method needs, or `scopes`: several, any
-///   one of which is enough (exactly one of the two);
-/// - `tier`: Slack's rate-limit tier;
+///   (`chat.postMessage`, `oauth.v2.access`). For a method in Slack's
+///   catalog (the `slackline-catalog` crate) it is enough: the scopes, the
+///   tier, the HTTP verb and whether a token is sent come from there;
+/// - `scope`: the OAuth scope the app uses, or `scopes`: several, any one of
+///   which is enough (`scopes = []`: none needed); default: every scope the
+///   catalog lists;
+/// - `tier`: Slack's rate-limit tier, 1 to 4; default: the catalog's (its
+///   special tier included), Tier 4 pacing for a method outside it;
+/// - `http`: `"POST"` or `"GET"`; default: the catalog's verb, else `POST`;
+/// - `no_token`: the method is called without a token (a method outside
+///   the catalog; the catalog says so for `oauth.v2.access` and the like):
+///   no token parameter, no `Authorization` header;
 /// - `idempotent`: the call may be retried even after the request was sent;
-/// - `http`: `"POST"` (default) or `"GET"`;
 /// - `unchecked`: do not compare the declaration with Slack's catalog.
 ///
 /// # Checked against Slack's catalog
 ///
-/// A declaration of a method in Slack's method catalog (322 methods, the
-/// table in `catalog_table.rs`) is compared with it, and every disagreement
-/// is a compiler warning at the tokens at fault: a scope the method does not
-/// accept, an argument it does not take ("did you mean ...?"), a required
-/// argument left out or declared `Option`, a value of the wrong kind (a
-/// `bool` where Slack takes an integer), a deprecated method. A name one
-/// typo away from a known method is warned about too; any other unknown
-/// name is declared without a word, since Slack may have added it after the
-/// catalog was taken. The warnings are `deprecated` lints (the one kind a
-/// macro can raise on stable Rust): `#![deny(deprecated)]` makes them
-/// errors, `unchecked` on one declaration silences them.
+/// A declaration of a method in Slack's method catalog (322 methods) is
+/// compared with it, and every disagreement is a compiler warning at the
+/// tokens at fault, naming what the catalog says: a stated scope the method
+/// does not accept (or one it does not need), a stated tier or HTTP verb
+/// that is not Slack's, a token where the method takes none (or `no_token`
+/// where it takes one), an argument it does not take ("did you mean ...?"),
+/// a required argument left out or declared `Option`, a value of the wrong
+/// kind (a `bool` where Slack takes an integer), a deprecated method, and a
+/// method Slack retired (naming its replacement: `channels.list` →
+/// `conversations.list`, `files.upload` → the external upload flow). A name
+/// one typo away from a known method is warned about too, and so is an
+/// unknown name that states no scope; an unknown name with a scope is
+/// declared without a word, since Slack may have added it after the catalog
+/// was taken. The warnings are `deprecated` lints (the one kind a macro can
+/// raise on stable Rust): `#![deny(deprecated)]` makes them errors,
+/// `unchecked` on one declaration silences them.
 ///
 /// # The method
 ///
 /// An `async fn` (or a `fn` returning
 /// `impl Future<Output = Result<T, SlackError>>`) without a body, declared
 /// in a trait, taking `&self` (or `self: &Self`), then the token
-/// (`token: &SlackToken`), then one parameter per Slack argument, returning
+/// (`token: &SlackToken`, left out for a method called without one), then
+/// one parameter per Slack argument, returning
 /// `Result<T, SlackError>` where `T` is `Deserialize` (or `WithMeta<_>`).
 /// The result is read by its spelling: `Result` and `SlackError` may be
 /// written with any path (`core::result::Result`, `slackline::SlackError`),
@@ -89,7 +106,9 @@ use proc_macro::TokenStream;
 ///
 /// - an associated `const` named after the method in SCREAMING_SNAKE_CASE
 ///   (`ADMIN_USERS_SESSION_RESET`), a `slackline::MethodSpec` with the
-///   name, scopes, tier and arguments (it shares the method's `#[cfg]`s).
+///   name, scopes, tier, HTTP verb, whether a token is sent and the
+///   arguments, as stated or taken from the catalog (it shares the method's
+///   `#[cfg]`s).
 ///   Two methods that give the same name (`post_message`, `postMessage`),
 ///   or a const of your own with it, are reported by rustc (E0428) at the
 ///   method's name;
@@ -118,7 +137,9 @@ pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Lists a trait's Slack methods in code: adds
 /// `const SLACK_METHODS: &'static [slackline::MethodSpec]`, the metadata of
 /// every `#[slack_method]` of the trait in declaration order (methods
-/// behind `#[cfg]` are left out).
+/// behind `#[cfg]` are left out); and, when the trait declares Slack
+/// methods, the supertrait `slackline::AsSlackClient`, so that generic code
+/// needs only `C: Trait`.
 ///
 /// ```ignore
 /// use slackline::{slack_api, slack_method, DefaultSuccess, SlackClient, SlackError, SlackToken};
@@ -130,7 +151,8 @@ pub fn slack_method(args: TokenStream, item: TokenStream) -> TokenStream {
 /// }
 /// impl Sessions for SlackClient {}
 ///
-/// assert_eq!(slackline::manifest_scopes(<SlackClient as Sessions>::SLACK_METHODS), ["admin.users:write"]);
+/// let needs = slackline::manifest_scopes(<SlackClient as Sessions>::SLACK_METHODS);
+/// assert_eq!(needs[0].any_of, ["admin.users:write"]);
 /// ```
 #[proc_macro_attribute]
 pub fn slack_api(args: TokenStream, item: TokenStream) -> TokenStream {

@@ -1,34 +1,37 @@
-//! The checked model of one declared Slack method.
+//! The model of one declared Slack method: built from the parsed attribute
+//! and the `syn::TraitItemFn`, with the facts it resolves to (scopes, tier,
+//! HTTP verb), stated or taken from Slack's catalog.
 //!
-//! Built from the parsed attribute and the `syn::TraitItemFn`; every mistake
-//! is recorded in the [`Ctxt`] with the span of the tokens at fault. The
-//! model keeps, for the method and for each parameter, the Slack-side facts
-//! (names, scopes, encoding, optionality) next to their spans, so that a
-//! later pass can check a declaration against Slack's method catalog.
+//! Building records only what stops the model from being built (a value of
+//! the wrong form, a missing part); `check.rs` judges the built declaration
+//! and `catalog.rs` compares it with Slack's catalog. Every fact keeps the
+//! span of the tokens it was read from.
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use slackline_catalog::{Tier, Verb};
 use syn::ext::IdentExt as _;
 use syn::{
-    Attribute, FnArg, GenericArgument, GenericParam, Generics, Ident, LitStr, Pat, PatType,
-    PathArguments, PathSegment, Receiver, ReceiverKind, ReturnType, Safety, TraitItemFn, Type,
-    TypeImplTrait, TypeParamBound,
+    Attribute, FnArg, GenericArgument, Generics, Ident, LitInt, LitStr, Pat, PatType,
+    PathArguments, PathSegment, Receiver, ReturnType, TraitItemFn, Type, TypeImplTrait,
+    TypeParamBound,
 };
 
 use crate::ctxt::Ctxt;
 use crate::parse::{self, MethodArgs};
 use crate::valid;
 
-/// A declaration that passed every check.
+/// A declaration, built.
 pub(crate) struct Method {
     /// Slack's method name, e.g. `admin.users.session.reset`.
     pub name: Spanned<String>,
-    /// The OAuth scopes, any one of which is enough (at least one).
-    pub scopes: Vec<Spanned<String>>,
-    /// Slack's rate-limit tier, 1 to 4.
-    pub tier: Option<Spanned<u8>>,
+    /// The method's entry in Slack's catalog, when it has one.
+    pub entry: Option<&'static slackline_catalog::Method>,
+    /// What the attribute states, with spans.
+    pub declared: Declared,
+    /// What the method is: the declaration where it says, else the catalog.
+    pub facts: Facts,
     pub idempotent: bool,
-    pub http: Http,
     /// `unchecked`: the declaration is not compared with Slack's catalog.
     pub unchecked: bool,
     /// The method's own attributes (docs, `#[deprecated]`, lints, ...).
@@ -41,8 +44,9 @@ pub(crate) struct Method {
     pub generics: Generics,
     /// The `&self` as written.
     pub receiver: Receiver,
-    /// The token parameter: its name and type (`&SlackToken`).
-    pub token: (Ident, Type),
+    /// The token parameter (`&SlackToken`); `None` for a method called
+    /// without a token.
+    pub token: Option<(Ident, Type)>,
     /// The Slack arguments in declaration order (the token excluded).
     pub params: Vec<Param>,
     /// `Result<T, SlackError>` as written, and its `T`.
@@ -52,6 +56,57 @@ pub(crate) struct Method {
     /// the expansion keeps every bound (`+ 'a`, `+ use<..>`) and the user's
     /// `use` of `Future` stays used.
     pub future: Option<TypeImplTrait>,
+}
+
+/// What `#[slack_method(...)]` states beyond the name.
+pub(crate) struct Declared {
+    /// `scope`/`scopes` with the key's span; an empty list: no scope needed.
+    pub scopes: Option<(Span, Vec<Spanned<String>>)>,
+    /// `tier = 1..=4`.
+    pub tier: Option<Spanned<u8>>,
+    /// `http = "GET" | "POST"`.
+    pub http: Option<Spanned<Http>>,
+    /// `no_token`.
+    pub no_token: Option<Span>,
+}
+
+/// The facts the expansion writes down.
+pub(crate) struct Facts {
+    /// Scopes that allow the call, any one being enough; empty: none needed.
+    pub scopes: Vec<String>,
+    /// Whether `scopes` are the declaration's (else the catalog's).
+    pub scopes_declared: bool,
+    pub tier: Tier,
+    pub http: Http,
+}
+
+impl Facts {
+    /// The declaration where it speaks, else the catalog; a method outside
+    /// the catalog that states nothing needs no scope, is paced as an
+    /// unlisted tier and is sent as `POST` (Slack accepts it for every method).
+    fn resolve(declared: &Declared, entry: Option<&slackline_catalog::Method>) -> Facts {
+        let (scopes, scopes_declared) = match (&declared.scopes, entry) {
+            (Some((_, scopes)), _) => (scopes.iter().map(|s| s.value.clone()).collect(), true),
+            (None, Some(entry)) => (entry.scopes.all().map(str::to_owned).collect(), false),
+            (None, None) => (Vec::new(), false),
+        };
+        let tier = match (&declared.tier, entry) {
+            (Some(tier), _) => Tier::from_number(tier.value).unwrap_or(Tier::Unlisted),
+            (None, Some(entry)) => entry.tier,
+            (None, None) => Tier::Unlisted,
+        };
+        let http = match (&declared.http, entry) {
+            (Some(http), _) => http.value,
+            (None, Some(entry)) => Http::from(entry.http),
+            (None, None) => Http::Post,
+        };
+        Facts {
+            scopes,
+            scopes_declared,
+            tier,
+            http,
+        }
+    }
 }
 
 /// A value with the span of the tokens it was read from.
@@ -64,6 +119,24 @@ pub(crate) struct Spanned<T> {
 pub(crate) enum Http {
     Post,
     Get,
+}
+
+impl From<Verb> for Http {
+    fn from(verb: Verb) -> Http {
+        match verb {
+            Verb::Get => Http::Get,
+            Verb::Post => Http::Post,
+        }
+    }
+}
+
+impl Http {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Http::Post => "POST",
+            Http::Get => "GET",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -126,178 +199,85 @@ impl Param {
     }
 }
 
+/// Something that could not be built; the reason is in the [`Ctxt`].
+pub(crate) struct Failed;
+
 impl Method {
-    /// Checks a declaration. `None` when anything is wrong; every mistake is
-    /// then in `cx`.
+    /// Builds the model of a declaration. `None` when a part cannot be
+    /// built; the reasons are then in `cx`. Judging the declaration is left
+    /// to `check.rs`.
     pub(crate) fn from_syn(args: MethodArgs, item: &TraitItemFn, cx: &mut Ctxt) -> Option<Method> {
-        let name = check_name(args.name, cx);
-        let scopes = check_scopes(args.scopes, args.scope_reported, cx);
-        let tier = args.tier.and_then(|lit| match lit.base10_parse::<u64>() {
-            Ok(n @ 1..=4) => Some(Spanned {
-                value: n as u8,
-                span: lit.span(),
-            }),
-            _ => {
-                cx.error_spanned_by(
-                    &lit,
-                    "Slack's rate-limit tiers are 1, 2, 3 and 4 (methods with special limits \
-                     leave `tier` out)",
-                );
-                None
-            }
-        });
-        let http = match &args.http {
-            None => Some(Http::Post),
-            Some(lit) => match lit.value().as_str() {
-                "POST" => Some(Http::Post),
-                "GET" => Some(Http::Get),
-                written => {
-                    let hint = match written.to_ascii_uppercase().as_str() {
-                        upper @ ("POST" | "GET") => format!(" (in capitals: \"{upper}\")"),
-                        _ => String::new(),
-                    };
-                    cx.error_spanned_by(
-                        lit,
-                        format_args!("`http` is \"POST\" (the default) or \"GET\"{hint}"),
-                    );
-                    None
-                }
-            },
-        };
+        let name = build_name(args.name, cx);
+        let entry = name
+            .as_ref()
+            .and_then(|name| slackline_catalog::method(&name.value));
+        let scopes = build_scopes(args.scopes, cx);
+        let tier = build_tier(args.tier, cx);
+        let http = build_http(args.http, cx);
 
         let sig = &item.sig;
-        check_method_attrs(&item.attrs, cx);
-        if let Some(block) = &item.default {
-            cx.error_spanned_by(
-                block,
-                "a `#[slack_method]` declaration has no body: the macro writes it; end the \
-                 signature with `;`, inside a trait (not an `impl` block or a free function)",
-            );
-        }
-        if let Some(constness) = &sig.constness {
-            cx.error_spanned_by(constness, "a Slack method cannot be `const`: remove it");
-        }
-        if let Safety::Unsafe(unsafety) = &sig.safety {
-            cx.error_spanned_by(unsafety, "a Slack method cannot be `unsafe`: remove it");
-        }
-        if let Some(abi) = &sig.abi {
-            cx.error_spanned_by(
-                abi,
-                "a Slack method cannot have an ABI: remove the `extern`",
-            );
-        }
-        if let Some(variadic) = &sig.variadic {
-            cx.error_spanned_by(
-                variadic,
-                "a Slack method cannot be variadic: remove the `...`",
-            );
-        }
-        for param in &sig.generics.params {
-            match param {
-                GenericParam::Lifetime(_) => {}
-                GenericParam::Type(_) | GenericParam::Const(_) => cx.error_spanned_by(
-                    param,
-                    "a Slack method cannot be generic: give each parameter a concrete type \
-                     (or `impl Trait`)",
-                ),
-            }
-        }
-
-        let parens = sig.paren_token.span;
         let mut inputs = sig.inputs.iter().peekable();
         let receiver = match inputs.peek() {
             Some(FnArg::Receiver(receiver)) => {
                 inputs.next();
-                let by_shared_ref = is_shared_self(receiver);
-                if !by_shared_ref {
-                    cx.error_spanned_by(
-                        receiver,
-                        "a Slack method takes `&self`: the generated body only borrows the client",
+                Some(receiver.clone())
+            }
+            _ => None,
+        };
+        // A token comes next unless the method is called without one; a
+        // `&SlackToken` there is the token either way (`check.rs` and the
+        // catalog check say whether it belongs).
+        let token_expected = args.no_token.is_none() && entry.is_none_or(|e| e.takes_token);
+        let token_written = matches!(inputs.peek(), Some(FnArg::Typed(p)) if is_token_type(&p.ty));
+        let token = if token_expected || token_written {
+            match inputs.next() {
+                Some(FnArg::Typed(param)) => build_token(param, cx).map(Some),
+                // `check::receiver` reports a misplaced `self`.
+                Some(FnArg::Receiver(_)) => Err(Failed),
+                None => {
+                    cx.error_at(
+                        sig.paren_token.span.join(),
+                        "missing the token parameter: the first parameter after `&self` is \
+                         `token: &SlackToken` (a method Slack calls without a token, such as \
+                         `oauth.v2.access`, takes none; say `no_token` for one outside Slack's \
+                         catalog)",
                     );
+                    Err(Failed)
                 }
-                by_shared_ref.then(|| receiver.clone())
             }
-            _ => {
-                cx.error_at(
-                    parens.join(),
-                    "a Slack method takes `&self` first, e.g. \
-                     `(&self, token: &SlackToken, user_id: &str)`",
-                );
-                None
-            }
+        } else {
+            Ok(None)
         };
 
-        let token = match inputs.next() {
-            Some(FnArg::Typed(param)) => check_token(param, cx),
-            Some(FnArg::Receiver(receiver)) => {
-                cx.error_spanned_by(receiver, "`self` must be the first parameter");
-                None
-            }
-            None => {
-                cx.error_at(
-                    parens.join(),
-                    "missing the token parameter: the first parameter after `&self` is \
-                     `token: &SlackToken`",
-                );
-                None
-            }
+        let params: Vec<Param> = inputs
+            .filter_map(|input| match input {
+                FnArg::Typed(param) => build_param(param, cx),
+                FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let output = build_output(item, cx);
+
+        let declared = Declared {
+            scopes: scopes.ok()?,
+            tier: tier.ok()?,
+            http: http.ok()?,
+            no_token: args.no_token,
         };
-
-        let mut params: Vec<Param> = Vec::new();
-        for input in inputs {
-            let FnArg::Typed(param) = input else {
-                cx.error_spanned_by(input, "`self` must be the first parameter");
-                continue;
-            };
-            let Some(param) = check_param(param, cx) else {
-                continue;
-            };
-            // A flattened struct's field names are known only at run time.
-            let sent_twice = |other: &&Param| {
-                param.encoding != Encoding::Flatten
-                    && other.encoding != Encoding::Flatten
-                    && other.slack_name.value == param.slack_name.value
-            };
-            match params.iter().find(sent_twice) {
-                // Two parameters of one name: rustc says so (E0415).
-                Some(first) if first.ident == param.ident => {}
-                Some(first) => cx.error_at(
-                    param.slack_name.span,
-                    format_args!(
-                        "two parameters are sent as the Slack argument `{}`: `{}` and `{}`; \
-                         rename one with `#[slack(rename = \"...\")]` or remove it",
-                        param.slack_name.value, first.ident, param.ident
-                    ),
-                ),
-                None => {}
-            }
-            params.push(param);
-        }
-
-        let output = check_output(item, cx);
-
-        let name = name?;
-        let scopes = scopes?;
-        let http = http?;
-        let receiver = receiver?;
-        let token = token?;
+        let facts = Facts::resolve(&declared, entry);
         let (output, ok_type, future) = output?;
-        if !cx.is_clean() {
-            return None;
-        }
         Some(Method {
-            name,
-            scopes,
-            tier,
+            name: name?,
+            entry,
+            declared,
+            facts,
             idempotent: args.idempotent.is_some(),
             unchecked: args.unchecked.is_some(),
-            http,
             attrs: item.attrs.clone(),
             fn_token: sig.fn_token,
             ident: sig.ident.clone(),
             generics: sig.generics.clone(),
-            receiver,
-            token,
+            receiver: receiver?,
+            token: token.ok()?,
             params,
             output,
             ok_type,
@@ -306,7 +286,7 @@ impl Method {
     }
 }
 
-fn check_name(name: Option<LitStr>, cx: &mut Ctxt) -> Option<Spanned<String>> {
+fn build_name(name: Option<LitStr>, cx: &mut Ctxt) -> Option<Spanned<String>> {
     let lit = name?;
     let value = lit.value();
     match valid::method_name(&value) {
@@ -321,29 +301,16 @@ fn check_name(name: Option<LitStr>, cx: &mut Ctxt) -> Option<Spanned<String>> {
     }
 }
 
-fn check_scopes(
+type Built<T> = Result<T, Failed>;
+
+/// `scope = ".."` / `scopes = [..]`: each a well-formed scope, none twice.
+fn build_scopes(
     scopes: Option<(Span, Vec<LitStr>)>,
-    reported: bool,
     cx: &mut Ctxt,
-) -> Option<Vec<Spanned<String>>> {
+) -> Built<Option<(Span, Vec<Spanned<String>>)>> {
     let Some((key, lits)) = scopes else {
-        if reported {
-            return None;
-        }
-        cx.error_at(
-            Span::call_site(),
-            "missing `scope = \"...\"`: every Slack method declares the OAuth scope it needs, \
-             e.g. `scope = \"chat:write\"`",
-        );
-        return None;
+        return Ok(None);
     };
-    if lits.is_empty() {
-        cx.error_at(
-            key,
-            "`scopes` lists no scope: name at least one, e.g. `scopes = [\"chat:write\"]`",
-        );
-        return None;
-    }
     let mut checked: Vec<Spanned<String>> = Vec::with_capacity(lits.len());
     let mut ok = true;
     for lit in &lits {
@@ -361,10 +328,68 @@ fn check_scopes(
             });
         }
     }
-    ok.then_some(checked)
+    if ok {
+        Ok(Some((key, checked)))
+    } else {
+        Err(Failed)
+    }
 }
 
-fn check_token(param: &PatType, cx: &mut Ctxt) -> Option<(Ident, Type)> {
+fn build_tier(tier: Option<LitInt>, cx: &mut Ctxt) -> Built<Option<Spanned<u8>>> {
+    let Some(lit) = tier else {
+        return Ok(None);
+    };
+    match lit.base10_parse::<u8>() {
+        Ok(n @ 1..=4) => Ok(Some(Spanned {
+            value: n,
+            span: lit.span(),
+        })),
+        _ => {
+            cx.error_spanned_by(
+                &lit,
+                "Slack's rate-limit tiers are 1, 2, 3 and 4 (a method with a special tier takes \
+                 it from Slack's catalog: leave `tier` out)",
+            );
+            Err(Failed)
+        }
+    }
+}
+
+fn build_http(http: Option<LitStr>, cx: &mut Ctxt) -> Built<Option<Spanned<Http>>> {
+    let Some(lit) = http else {
+        return Ok(None);
+    };
+    let value = match lit.value().as_str() {
+        "POST" => Http::Post,
+        "GET" => Http::Get,
+        written => {
+            let hint = match written.to_ascii_uppercase().as_str() {
+                upper @ ("POST" | "GET") => format!(" (in capitals: \"{upper}\")"),
+                _ => String::new(),
+            };
+            cx.error_spanned_by(&lit, format_args!("`http` is \"POST\" or \"GET\"{hint}"));
+            return Err(Failed);
+        }
+    };
+    Ok(Some(Spanned {
+        value,
+        span: lit.span(),
+    }))
+}
+
+/// `&SlackToken` (under any path).
+fn is_token_type(ty: &Type) -> bool {
+    match peel(ty) {
+        Type::Reference(reference) if reference.mutability.is_none() => {
+            last_segment(&reference.elem).is_some_and(|s| {
+                s.ident == "SlackToken" && matches!(s.arguments, PathArguments::None)
+            })
+        }
+        _ => false,
+    }
+}
+
+fn build_token(param: &PatType, cx: &mut Ctxt) -> Built<(Ident, Type)> {
     let (attrs, _) = parse::param_attrs(&param.attrs, cx);
     if let Some(span) = attrs.first {
         cx.error_at(
@@ -373,25 +398,20 @@ fn check_token(param: &PatType, cx: &mut Ctxt) -> Option<(Ident, Type)> {
         );
     }
     let ident = plain_ident(&param.pat, cx);
-    let is_token_ref = match peel(&param.ty) {
-        Type::Reference(reference) if reference.mutability.is_none() => {
-            last_segment(&reference.elem).is_some_and(|s| {
-                s.ident == "SlackToken" && matches!(s.arguments, PathArguments::None)
-            })
-        }
-        _ => false,
-    };
+    let is_token_ref = is_token_type(&param.ty);
     if !is_token_ref {
         cx.error_spanned_by(
             &param.ty,
             "the first parameter after `&self` is the token and must be typed `&SlackToken`",
         );
     }
-    let ident = ident?;
-    is_token_ref.then(|| (ident, (*param.ty).clone()))
+    match ident {
+        Some(ident) if is_token_ref => Ok((ident, (*param.ty).clone())),
+        _ => Err(Failed),
+    }
 }
 
-fn check_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
+fn build_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
     let (attrs, others) = parse::param_attrs(&param.attrs, cx);
     let ident = plain_ident(&param.pat, cx);
     let ty = (*param.ty).clone();
@@ -446,14 +466,6 @@ fn check_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
             }
         }
     };
-    if slack_name.value == "token" {
-        cx.error_at(
-            slack_name.span,
-            "an argument named `token` would put a token in the request body: the token is \
-             the first parameter and goes in the `Authorization` header",
-        );
-        return None;
-    }
     Some(Param {
         ident: ident?,
         optional: is_option(&ty),
@@ -462,19 +474,6 @@ fn check_param(param: &PatType, cx: &mut Ctxt) -> Option<Param> {
         slack_name,
         encoding,
     })
-}
-
-/// `&self`, `&'a self`, or its long form `self: &Self`.
-fn is_shared_self(receiver: &Receiver) -> bool {
-    let is_self = |ty: &Type| matches!(peel(ty), Type::Path(p) if p.qself.is_none() && p.path.is_ident("Self"));
-    receiver.mutability.is_none()
-        && match &receiver.kind {
-            ReceiverKind::Reference(_, _, mutability) => mutability.is_none(),
-            ReceiverKind::Typed(_, ty) => {
-                matches!(peel(ty), Type::Reference(r) if r.mutability.is_none() && is_self(&r.elem))
-            }
-            _ => false,
-        }
 }
 
 /// The parameter's name, if it is written as one.
@@ -502,35 +501,12 @@ fn plain_ident(pat: &Pat, cx: &mut Ctxt) -> Option<Ident> {
     }
 }
 
-/// Mistakes among the method's own attributes: a second `#[slack_method]`
-/// (it would expand the expansion) and `#[slack(...)]`, which belongs on
-/// parameters.
-fn check_method_attrs(attrs: &[Attribute], cx: &mut Ctxt) {
-    for attr in attrs {
-        let path = attr.path();
-        if path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "slack_method")
-        {
-            cx.error_spanned_by(
-                attr,
-                "duplicate `#[slack_method]`: a method declares one Slack method; put every key \
-                 in one attribute",
-            );
-        } else if path.is_ident("slack") {
-            cx.error_spanned_by(
-                attr,
-                "`#[slack(...)]` goes on a parameter (`rename`, `json`, `flatten`); the method's \
-                 own keys go in `#[slack_method(...)]`",
-            );
-        }
-    }
-}
-
 /// `Result<T, SlackError>` as written and `T`, from an `async fn`'s return
 /// type or a `fn`'s `impl Future<Output = Result<T, SlackError>>`.
-fn check_output(item: &TraitItemFn, cx: &mut Ctxt) -> Option<(Type, Type, Option<TypeImplTrait>)> {
+pub(crate) fn build_output(
+    item: &TraitItemFn,
+    cx: &mut Ctxt,
+) -> Option<(Type, Type, Option<TypeImplTrait>)> {
     let sig = &item.sig;
     const EXPECTED: &str = "a Slack method returns `Result<T, SlackError>` (`T` a `Deserialize` \
                             type such as `DefaultSuccess`)";
@@ -620,7 +596,7 @@ fn future_output(ty: &Type) -> Option<(&TypeImplTrait, &Type)> {
 }
 
 /// Strips invisible groups and parentheses.
-fn peel(mut ty: &Type) -> &Type {
+pub(crate) fn peel(mut ty: &Type) -> &Type {
     loop {
         match ty {
             Type::Group(group) => ty = &group.elem,
@@ -630,7 +606,7 @@ fn peel(mut ty: &Type) -> &Type {
     }
 }
 
-fn last_segment(ty: &Type) -> Option<&PathSegment> {
+pub(crate) fn last_segment(ty: &Type) -> Option<&PathSegment> {
     match peel(ty) {
         Type::Path(path) if path.qself.is_none() => path.path.segments.last(),
         _ => None,
@@ -725,9 +701,10 @@ pub(crate) fn type_string(ty: &Type) -> String {
     out
 }
 
-/// Attributes for the associated const too: a `#[cfg]` must remove both.
+/// The attributes the metadata const shares with the method: a `#[cfg]`
+/// must remove both.
 pub(crate) fn cfg_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
-    attrs.iter().filter(|attr| attr.path().is_ident("cfg"))
+    attrs.iter().filter(|attr| parse::is_cfg(attr))
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 //! beyond syntax; `model.rs` checks the values.
 //!
 //! ```text
+//! #[slack_method("users.info")]
 //! #[slack_method("family.method", scope = "a:b", tier = 2, idempotent, http = "GET")]
-//! #[slack_method("family.method", scopes = ["a:b", "c:d"])]
+//! #[slack_method("family.method", scopes = ["a:b", "c:d"])]   // scopes = [] : none needed
+//! #[slack_method("family.method", no_token)]
 //! #[slack(rename = "type")]  #[slack(json)]
 //! ```
 
@@ -18,7 +20,8 @@ use syn::{Attribute, LitInt, LitStr, Token};
 use crate::ctxt::Ctxt;
 
 /// The keys `#[slack_method]` accepts after the method name.
-pub(crate) const METHOD_KEYS: &str = "`scope`, `scopes`, `tier`, `idempotent`, `http`, `unchecked`";
+pub(crate) const METHOD_KEYS: &str =
+    "`scope`, `scopes`, `tier`, `http`, `no_token`, `idempotent`, `unchecked`";
 /// The keys `#[slack(...)]` accepts on a parameter.
 pub(crate) const PARAM_KEYS: &str = "`rename`, `json`, `flatten`";
 
@@ -35,10 +38,23 @@ pub(crate) struct MethodArgs {
     pub http: Option<LitStr>,
     /// `unchecked`: no comparison with Slack's catalog.
     pub unchecked: Option<Span>,
-    /// Whether a scope was attempted (`scope`/`scopes` written, even with a
-    /// bad value) or the arguments were empty: either way "missing scope"
-    /// would be noise.
-    pub scope_reported: bool,
+    /// `no_token`: the method is called without a token.
+    pub no_token: Option<Span>,
+}
+
+/// Whether `attr` is `#[slack_method(...)]` (under any path, e.g.
+/// `#[slackline::slack_method]`).
+pub(crate) fn is_slack_method(attr: &Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "slack_method")
+}
+
+/// Whether `attr` is a `#[cfg(...)]`: it must remove the metadata const
+/// with the method, and keeps a method out of `SLACK_METHODS`.
+pub(crate) fn is_cfg(attr: &Attribute) -> bool {
+    attr.path().is_ident("cfg")
 }
 
 /// Parses the attribute's arguments, recording every mistake in `cx` and
@@ -69,13 +85,12 @@ pub(crate) fn method_args(tokens: TokenStream, cx: &mut Ctxt) -> MethodArgs {
 /// Parses the method name and its comma. Returns whether `key = value`
 /// pairs may follow.
 fn leading_name(input: ParseStream<'_>, args: &mut MethodArgs, cx: &mut Ctxt) -> syn::Result<bool> {
-    const EXAMPLE: &str = "e.g. `#[slack_method(\"chat.postMessage\", scope = \"chat:write\")]`";
+    const EXAMPLE: &str = "e.g. `#[slack_method(\"chat.postMessage\")]`";
     if input.is_empty() {
         cx.error_at(
             Span::call_site(),
-            format!("missing the Slack method name and scope: {EXAMPLE}"),
+            format!("missing the Slack method name: {EXAMPLE}"),
         );
-        args.scope_reported = true;
         return Ok(false);
     }
     if input.peek(LitStr) {
@@ -127,7 +142,6 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
         .map_or_else(Span::call_site, |s| s.ident.span());
     match key.as_str() {
         "scope" | "scopes" => {
-            args.scope_reported = true;
             if args.scopes.is_some() {
                 return Err(meta.error(if key == "scope" {
                     "duplicate `scope`: a method declares its scope once (use `scopes = [\"a\", \"b\"]` when Slack accepts any of several)"
@@ -162,26 +176,15 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
             args.tier = Some(value.parse()?);
         }
         "idempotent" => {
-            if args.idempotent.is_some() {
-                return Err(meta.error("duplicate `idempotent`: keep one"));
-            }
-            if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                return Err(
-                    meta.error("`idempotent` is a flag: write `idempotent` alone, without a value")
-                );
-            }
-            args.idempotent = Some(key_span);
+            args.idempotent = Some(flag(meta, "idempotent", args.idempotent, key_span)?);
         }
-        "unchecked" => {
-            if args.unchecked.is_some() {
-                return Err(meta.error("duplicate `unchecked`: keep one"));
-            }
-            if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                return Err(
-                    meta.error("`unchecked` is a flag: write `unchecked` alone, without a value")
-                );
-            }
-            args.unchecked = Some(key_span);
+        "unchecked" => args.unchecked = Some(flag(meta, "unchecked", args.unchecked, key_span)?),
+        "no_token" => {
+            let checked = flag(meta, "no_token", args.no_token, key_span);
+            // Written with a value, it still says the method takes no token:
+            // no second error about a missing token parameter.
+            args.no_token.get_or_insert(key_span);
+            checked?;
         }
         "http" => {
             if args.http.is_some() {
@@ -197,6 +200,25 @@ fn method_key(meta: &ParseNestedMeta<'_>, args: &mut MethodArgs) -> syn::Result<
         }
     }
     Ok(())
+}
+
+/// A flag key (`idempotent`, `unchecked`, `no_token`): written once, without
+/// a value.
+fn flag(
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+    seen: Option<Span>,
+    span: Span,
+) -> syn::Result<Span> {
+    if seen.is_some() {
+        return Err(meta.error(format_args!("duplicate `{key}`: keep one")));
+    }
+    if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+        return Err(meta.error(format_args!(
+            "`{key}` is a flag: write `{key}` alone, without a value"
+        )));
+    }
+    Ok(span)
 }
 
 /// A string literal value, or an error at the value naming an example.

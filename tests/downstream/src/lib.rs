@@ -1,10 +1,61 @@
 //! A downstream crate: it depends on `slackline` only (no `serde`, no
-//! `slackline-macros`) and declares an endpoint the client does not ship,
-//! Slack's `admin.users.session.list`. Building it checks that expansions
-//! name nothing but `::slackline`.
+//! `slackline-macros`) and declares endpoints the client does not ship:
+//! Slack's `admin.users.session.list`, and `users.info`, `auth.test` and
+//! `oauth.v2.access` by name alone. Building it checks that expansions name
+//! nothing but `::slackline`; `tests/emulator.rs` calls them against the
+//! emulator.
 
 use slackline::serde::Deserialize;
-use slackline::{SlackClient, SlackError, SlackToken, slack_method};
+use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
+
+/// The methods every app calls, declared by name: their scopes, tier, HTTP
+/// verb and whether a token is sent come from Slack's catalog.
+#[slack_api]
+pub trait Basics {
+    /// Gets information about a user (`users:read`, Tier 4, GET).
+    #[slack_method("users.info")]
+    async fn users_info(&self, token: &SlackToken, user: &str) -> Result<UserInfo, SlackError>;
+
+    /// Checks authentication and identity (no scope needed).
+    #[slack_method("auth.test")]
+    async fn auth_test(&self, token: &SlackToken) -> Result<AuthTest, SlackError>;
+
+    /// Exchanges an OAuth code for an access token: no token is sent, the
+    /// client credentials are form fields.
+    #[slack_method("oauth.v2.access")]
+    async fn oauth_v2_access(
+        &self,
+        client_id: &str,
+        client_secret: &str,
+        code: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+}
+
+impl Basics for SlackClient {}
+
+/// The answer of `users.info`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(crate = "slackline::serde")]
+pub struct UserInfo {
+    /// The user, when the server describes one.
+    #[serde(default)]
+    pub user: Option<User>,
+}
+
+/// A user, as far as this crate reads it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(crate = "slackline::serde")]
+pub struct User {
+    pub id: String,
+}
+
+/// The answer of `auth.test`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(crate = "slackline::serde")]
+pub struct AuthTest {
+    pub user_id: String,
+    pub team_id: String,
+}
 
 /// One active session of a user.
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +126,18 @@ pub fn required_scopes() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_only_metadata() {
+        let info = <SlackClient as Basics>::USERS_INFO;
+        assert_eq!(info.scopes, ["users:read"]);
+        assert_eq!(info.tier, slackline::Tier::Tier4);
+        assert_eq!(info.http, slackline::HttpMethod::Get);
+        let auth = <SlackClient as Basics>::AUTH_TEST;
+        assert!(auth.scopes.is_empty() && auth.takes_token);
+        let oauth = <SlackClient as Basics>::OAUTH_V2_ACCESS;
+        assert!(oauth.scopes.is_empty() && !oauth.takes_token);
+    }
 
     #[test]
     fn metadata() {

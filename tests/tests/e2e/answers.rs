@@ -228,7 +228,8 @@ async fn wrong_shape_is_a_decode_error() {
         count: u32,
     }
     pub trait Typed {
-        #[slack_method("team.info", scope = "team:read")]
+        // POST stated: `server_answering` answers POST only.
+        #[slack_method("team.info", scope = "team:read", http = "POST")]
         async fn team_info(&self, token: &SlackToken) -> Result<Needs, SlackError>;
     }
     impl Typed for slackline::SlackClient {}

@@ -6,6 +6,7 @@
 mod admin_users_session;
 mod answers;
 mod bulk;
+mod catalog;
 mod limits;
 mod rate_limits;
 mod requests;

@@ -249,7 +249,8 @@ pub struct ListOptions<'a> {
 }
 
 pub trait Flattened {
-    #[slack_method("conversations.list", scope = "channels:read")]
+    // POST stated: the flattened fields are checked in the form body.
+    #[slack_method("conversations.list", scope = "channels:read", http = "POST")]
     async fn conversations_list_with(
         &self,
         token: &SlackToken,

@@ -15,7 +15,7 @@ pub trait Consts {
 
     const AUTH_TEST: &'static str = "auth.test";
 
-    #[slack_method("auth.test", scope = "identify")]
+    #[slack_method("auth.test")]
     async fn auth_test(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 }
 

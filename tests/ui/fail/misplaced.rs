@@ -5,8 +5,8 @@ use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_metho
 pub trait Api {
     async fn auth_test(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
-    #[slack_method("auth.test", scope = "identify")]
-    #[slack_method("auth.test", scope = "identify", tier = 3)]
+    #[slack_method("auth.test")]
+    #[slack_method("auth.test", tier = 3)]
     async fn twice(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
     #[slack_method("users.info", scope = "users:read")]
@@ -15,18 +15,18 @@ pub trait Api {
 }
 
 impl Api for SlackClient {
-    #[slack_method("auth.test", scope = "identify")]
+    #[slack_method("auth.test")]
     async fn auth_test(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError> {
         todo!()
     }
 }
 
-#[slack_method("auth.test", scope = "identify")]
+#[slack_method("auth.test")]
 pub async fn free_function(_token: &SlackToken) -> Result<DefaultSuccess, SlackError> {
     todo!()
 }
 
-#[slack_method("auth.test", scope = "identify")]
+#[slack_method("auth.test")]
 async fn private_free_function(token: &SlackToken) -> Result<DefaultSuccess, SlackError> {
     todo!()
 }

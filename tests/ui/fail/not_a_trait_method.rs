@@ -1,6 +1,6 @@
 use slackline::slack_method;
 
-#[slack_method("auth.test", scope = "identify")]
+#[slack_method("auth.test")]
 pub struct AuthTest;
 
 fn main() {

@@ -6,7 +6,7 @@ pub struct Reply {
 }
 
 pub trait Replies {
-    #[slack_method("auth.test", scope = "identify")]
+    #[slack_method("auth.test")]
     async fn auth_test(&self, token: &SlackToken) -> Result<Reply, SlackError>;
 }
 

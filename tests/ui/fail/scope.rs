@@ -1,9 +1,6 @@
 use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_method};
 
 pub trait Scopes {
-    #[slack_method("chat.postMessage")]
-    async fn missing(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
-
     #[slack_method("chat.postMessage", scope = "chat:write", scope = "chat:write.public")]
     async fn duplicate(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
@@ -12,9 +9,6 @@ pub trait Scopes {
 
     #[slack_method("chat.postMessage", scope = "")]
     async fn empty(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
-
-    #[slack_method("chat.postMessage", scopes = [])]
-    async fn empty_list(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 
     #[slack_method("chat.postMessage", scope = "chat: write")]
     async fn whitespace(&self, token: &SlackToken) -> Result<DefaultSuccess, SlackError>;

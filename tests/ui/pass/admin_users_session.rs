@@ -30,7 +30,7 @@ fn main() {
     let reset = <SlackClient as AdminUsersSessions>::ADMIN_USERS_SESSION_RESET;
     assert_eq!(reset.name, "admin.users.session.reset");
     assert_eq!(reset.scopes, ["admin.users:write"]);
-    assert_eq!(reset.tier, Some(2));
+    assert_eq!(reset.tier, slackline::Tier::Tier2);
     assert!(reset.idempotent);
     assert_eq!(reset.http, HttpMethod::Post);
     let args: Vec<_> = reset.args.iter().map(|a| (a.name, a.rust_type, a.required)).collect();

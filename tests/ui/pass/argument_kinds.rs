@@ -82,7 +82,7 @@ fn main() {
 
     let numbers = <SlackClient as Kinds>::NUMBERS;
     assert_eq!(numbers.args.len(), 16);
-    assert_eq!(numbers.tier, Some(4));
+    assert_eq!(numbers.tier, slackline::Tier::Tier4);
 
     let lists = <SlackClient as Kinds>::LISTS;
     assert_eq!(lists.scopes, ["users:read", "users:read.email"]);

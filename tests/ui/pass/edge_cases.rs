@@ -64,7 +64,7 @@ where
 impl Edges<String> for SlackClient {}
 
 pub(crate) trait CrateOnly {
-    #[slack_method("auth.test", scope = "identify")]
+    #[slack_method("auth.test")]
     async fn auth_test(&self, token: &SlackToken) -> Result<DefaultSuccess, slackline::SlackError>;
 }
 

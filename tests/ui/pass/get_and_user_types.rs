@@ -56,11 +56,12 @@ impl Conversations for SlackClient {}
 fn main() {
     let info = <SlackClient as Conversations>::CONVERSATIONS_INFO;
     assert_eq!(info.http, HttpMethod::Get);
-    assert_eq!(info.tier, Some(3));
+    assert_eq!(info.tier, slackline::Tier::Tier3);
     assert_eq!(info.scopes.len(), 4);
     let post = <SlackClient as Conversations>::CONVERSATIONS_INFO_WITH_META;
     assert_eq!(post.http, HttpMethod::Post);
-    assert_eq!(post.tier, None);
+    // No tier stated: the catalog's (conversations.info is Tier 3).
+    assert_eq!(post.tier, slackline::Tier::Tier3);
     assert!(!post.idempotent);
 
     let client = SlackClient::new();

@@ -17,7 +17,7 @@ pub trait Hygiene {
         #[slack(json)] spec: Option<u8>,
     ) -> Result<DefaultSuccess, SlackError>;
 
-    #[slack_method("auth.test", scope = "identify")]
+    #[slack_method("auth.test")]
     async fn auth_test(&self, t: &SlackToken) -> Result<DefaultSuccess, SlackError>;
 }
 

@@ -41,8 +41,8 @@ fn main() {
         ["admin.users.session.list", "admin.users.session.reset", "admin.users.session.invalidate"]
     );
     assert_eq!(
-        manifest_scopes(<SlackClient as Admin>::SLACK_METHODS),
-        ["admin.users:read", "admin.users:write"]
+        manifest_scopes(<SlackClient as Admin>::SLACK_METHODS).iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["admin.users:read (user token)", "admin.users:write (user token)"]
     );
     struct Nothing;
     impl Empty for Nothing {}
