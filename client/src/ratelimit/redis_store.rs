@@ -7,7 +7,8 @@
 //! processes can book the same slot. A 429's pause is written to the bucket
 //! and seen by every process. Buckets are hashes under a configurable
 //! prefix (`slackline:rl:` by default) that expire once idle, named
-//! `{prefix}{method}:{workspace}`. Give tokens their workspace with
+//! `{prefix}{method}:{workspace}` (`:{channel}` added for methods limited
+//! per channel). Give tokens their workspace with
 //! [`SlackToken::with_team`](crate::SlackToken::with_team): a token without
 //! one is keyed by a hash of the token that every process of one build
 //! agrees on, but other builds may not.
@@ -261,7 +262,12 @@ impl RedisStore {
     }
 
     fn redis_key(&self, key: &BucketKey) -> String {
-        format!("{}{}:{}", self.inner.prefix, key.method, key.workspace)
+        let mut name = format!("{}{}:{}", self.inner.prefix, key.method, key.workspace);
+        if let Some(channel) = &key.channel {
+            name.push(':');
+            name.push_str(channel);
+        }
+        name
     }
 
     /// The connection, if there is one; connects on first use.
@@ -513,5 +519,22 @@ mod tests {
         assert!(!err.to_string().contains("s3cret"), "{err}");
         let store = RedisStore::open("redis://:s3cret@127.0.0.1:1/").unwrap();
         assert!(!format!("{store:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn keys_name_the_prefix_method_workspace_and_channel() {
+        use super::super::WorkspaceKey;
+        let store = RedisStore::builder("redis://127.0.0.1:1/")
+            .prefix("app:")
+            .build()
+            .unwrap();
+        let mut key = BucketKey {
+            method: "chat.postMessage",
+            workspace: WorkspaceKey::Team("T1".into()),
+            channel: None,
+        };
+        assert_eq!(store.redis_key(&key), "app:chat.postMessage:T1");
+        key.channel = Some("C9".into());
+        assert_eq!(store.redis_key(&key), "app:chat.postMessage:T1:C9");
     }
 }

@@ -15,6 +15,7 @@ fn key(method: &'static str) -> BucketKey {
     BucketKey {
         method,
         workspace: WorkspaceKey::Team("T0DEMO".into()),
+        channel: None,
     }
 }
 
