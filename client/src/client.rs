@@ -11,6 +11,7 @@ use http::{HeaderMap, HeaderValue, Method};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
+use crate::SlackError;
 use crate::encode::Form;
 use crate::error::{TransportErrorKind, excerpt, kept};
 #[cfg(feature = "hyper")]
@@ -19,10 +20,10 @@ use crate::ratelimit::{BucketKey, RateLimits, WaitBudget, WorkspaceKey};
 use crate::response::{FromSlackBody, decode};
 use crate::retry::{Decision, Failure, RetryPolicy, Spent, rate_limit_wait};
 use crate::spec::{HttpMethod, MethodSpec};
+use crate::token::Auth;
 use crate::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 use crate::transport::{classify_reqwest, describe};
-use crate::{SlackError, SlackToken};
 
 /// Slack's Web API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://slack.com/api/";
@@ -181,12 +182,12 @@ impl SlackClient {
     }
 
     /// Runs one call of a declared method. Generated code reaches it through
-    /// `__private::call` (`token: None` through `call_without_token`); the
-    /// arguments are already encoded.
+    /// `__private::call` (`call_without_token`, `call_with_credentials` for
+    /// methods called without a token); the arguments are already encoded.
     pub(crate) async fn execute<T: FromSlackBody>(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         form: Form,
     ) -> Result<T, SlackError> {
         // A method limited per channel is paced per channel.
@@ -197,9 +198,9 @@ impl SlackClient {
         };
         let (url, body) = self.prepare(spec, form)?;
         let answer = self
-            .send_with_retries(spec, token, channel, &url, body)
+            .send_with_retries(spec, auth, channel, &url, body)
             .await?;
-        decode::<T>(spec, token, &answer.headers, &answer.body)
+        decode::<T>(spec, auth.token(), &answer.headers, &answer.body)
     }
 
     fn prepare(
@@ -256,7 +257,7 @@ impl SlackClient {
     async fn send_with_retries(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         channel: Option<Box<str>>,
         url: &str,
         body: Bytes,
@@ -271,7 +272,7 @@ impl SlackClient {
         let bucket = limits.quota_for(spec).map(|quota| {
             let key = BucketKey {
                 method: spec.name,
-                workspace: token.map_or(WorkspaceKey::App, WorkspaceKey::of),
+                workspace: auth.token().map_or(WorkspaceKey::App, WorkspaceKey::of),
                 channel,
             };
             (key, quota)
@@ -304,7 +305,7 @@ impl SlackClient {
                 }
             }
             let outcome = self
-                .send_in_flight(spec, token, url, &body, time_left())
+                .send_in_flight(spec, auth, url, &body, time_left())
                 .await;
             let (failure, error) = match outcome {
                 Ok(answer) if answer.status == 200 => return Ok(answer),
@@ -328,7 +329,7 @@ impl SlackClient {
                         method: spec.name,
                         status: answer.status,
                         retry_after: asked,
-                        body: excerpt(&answer.body, token),
+                        body: excerpt(&answer.body, auth.token()),
                     };
                     let failure = Failure::Status {
                         status: answer.status,
@@ -341,7 +342,7 @@ impl SlackClient {
                     let error = SlackError::Transport {
                         method: spec.name,
                         kind: err.kind,
-                        message: kept(&err.message, token, MESSAGE_LEN),
+                        message: kept(&err.message, auth.token(), MESSAGE_LEN),
                     };
                     (Failure::Transport(err.kind), error)
                 }
@@ -385,7 +386,7 @@ impl SlackClient {
     async fn send_in_flight(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         url: &str,
         body: &Bytes,
         time_left: Option<Duration>,
@@ -416,7 +417,7 @@ impl SlackClient {
                     .ok(),
             },
         };
-        let result = self.send_once(spec, token, url, body.clone(), limit).await;
+        let result = self.send_once(spec, auth, url, body.clone(), limit).await;
         match result {
             Err(err) if limit.is_some() && err.kind == TransportErrorKind::Timeout => {
                 Err(deadline_passed())
@@ -428,7 +429,7 @@ impl SlackClient {
     async fn send_once(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         url: &str,
         body: Bytes,
         timeout: Option<Duration>,
@@ -447,7 +448,7 @@ impl SlackClient {
                     .send(
                         method,
                         url,
-                        token.map(SlackToken::authorization),
+                        auth.header(),
                         content_type,
                         body,
                         timeout,
@@ -458,8 +459,8 @@ impl SlackClient {
             #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
             Backend::Reqwest(client) => {
                 let mut request = client.request(method, url);
-                if let Some(token) = token {
-                    request = request.header(AUTHORIZATION, token.authorization().clone());
+                if let Some(header) = auth.header() {
+                    request = request.header(AUTHORIZATION, header.clone());
                 }
                 if spec.http == HttpMethod::Post {
                     request = request.header(CONTENT_TYPE, FORM_CONTENT_TYPE).body(body);
@@ -479,8 +480,8 @@ impl SlackClient {
             }
             Backend::Custom(transport) => {
                 let mut headers = self.inner.extra_headers.clone();
-                if let Some(token) = token {
-                    headers.insert(AUTHORIZATION, token.authorization().clone());
+                if let Some(header) = auth.header() {
+                    headers.insert(AUTHORIZATION, header.clone());
                 }
                 if spec.http == HttpMethod::Post {
                     headers.insert(CONTENT_TYPE, FORM_CONTENT_TYPE);
