@@ -1,0 +1,164 @@
+//! What every typed answer shares: `response_metadata`, page-number paging,
+//! the keeping of unknown fields, and open enums.
+
+use std::cell::Cell;
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Slack's `response_metadata`: the next page's cursor, and warnings or
+/// messages about the call.
+///
+/// Every field is optional: Slack sends the object only on cursor lists and
+/// when it has something to say.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct ResponseMetadata {
+    /// The cursor of the next page; empty or absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    /// Warnings about the call (e.g. `missing_charset`).
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Messages about the call, such as the detail of an invalid argument.
+    #[serde(default)]
+    pub messages: Vec<String>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ResponseMetadata {
+    /// The next page's cursor, when there is a next page (`None` for an
+    /// absent or empty `next_cursor`).
+    pub fn next_cursor(&self) -> Option<&str> {
+        self.next_cursor.as_deref().filter(|c| !c.is_empty())
+    }
+}
+
+thread_local! {
+    static HIDE_EXTRA: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Serializes an `extra` map (flattened into its struct), or nothing inside
+/// [`typed_json`].
+pub(crate) fn serialize_extra<S: Serializer>(
+    extra: &serde_json::Map<String, serde_json::Value>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if HIDE_EXTRA.with(Cell::get) {
+        serializer.collect_map(std::iter::empty::<(&str, &serde_json::Value)>())
+    } else {
+        extra.serialize(serializer)
+    }
+}
+
+/// The JSON of what a typed answer names, leaving out every `extra` map.
+///
+/// Whatever Slack sent that is in the decoded JSON but missing here was kept
+/// only in an `extra` map: a field slackline does not type (yet).
+///
+/// ```
+/// # #[cfg(feature = "bots")] {
+/// use slackline::models::{BotsInfoResponse, typed_json};
+///
+/// let answer: BotsInfoResponse = serde_json::from_str(
+///     r#"{"ok": true, "bot": {"id": "B1", "name": "deploy", "new_field": 1}}"#,
+/// ).unwrap();
+/// assert_eq!(answer.bot.extra["new_field"], 1);
+/// let typed = typed_json(&answer).unwrap();
+/// assert_eq!(typed["bot"]["name"], "deploy");
+/// assert!(typed["bot"].get("new_field").is_none());
+/// # }
+/// ```
+pub fn typed_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<serde_json::Value> {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            HIDE_EXTRA.with(|h| h.set(self.0));
+        }
+    }
+    let _reset = Reset(HIDE_EXTRA.with(|h| h.replace(true)));
+    serde_json::to_value(value)
+}
+
+/// Declares an enum of Slack's string values with an `Other(String)`
+/// fallback, so a value Slack adds later decodes, and survives a round trip.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A value this version does not know, as Slack sent it.
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as Slack spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Other(other) => other,
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Other(other.to_owned()),
+                })
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(match value.as_str() {
+                    $( $wire => Self::$variant, )*
+                    _ => Self::Other(value),
+                })
+            }
+        }
+    };
+}
+pub(crate) use open_enum;
+
+/// Page-number paging (`files.list`, `team.accessLogs`, …): `page` of `pages`, `total` items.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Paging {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}

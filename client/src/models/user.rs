@@ -1,0 +1,161 @@
+//! Users and their profiles.
+
+use serde::{Deserialize, Serialize};
+
+/// A member of a workspace (`users.info`, `users.list`): Slack always sends `id`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct User {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default)]
+    pub deleted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_user: Option<serde_json::Value>,
+    #[serde(default)]
+    pub has_2fa: bool,
+    /// The user id (`U…` or `W…`).
+    pub id: String,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub is_app_user: bool,
+    #[serde(default)]
+    pub is_bot: bool,
+    #[serde(default)]
+    pub is_connector_bot: bool,
+    #[serde(default)]
+    pub is_email_confirmed: bool,
+    #[serde(default)]
+    pub is_invited_user: bool,
+    #[serde(default)]
+    pub is_owner: bool,
+    #[serde(default)]
+    pub is_primary_owner: bool,
+    #[serde(default)]
+    pub is_restricted: bool,
+    #[serde(default)]
+    pub is_stranger: bool,
+    #[serde(default)]
+    pub is_ultra_restricted: bool,
+    #[serde(default)]
+    pub is_workflow_bot: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The legacy username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The profile: names, status, avatar images.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<UserProfile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default)]
+    pub teams: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub two_factor_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz_label: Option<String>,
+    /// Seconds from UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz_offset: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_can_share_contact_card: Option<String>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A user's profile: display names, status, e-mail (with `users:read.email`), avatar images.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct UserProfile {
+    #[serde(default)]
+    pub always_active: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_app_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name_normalized: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Custom profile fields by field id, as JSON (Slack sends `[]` when empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_invited_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub huddle_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub huddle_state_expiration_ts: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_1024: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_192: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_24: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_32: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_48: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_512: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_72: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_original: Option<String>,
+    #[serde(default)]
+    pub is_custom_image: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pronouns: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_name_normalized: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skype: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(default)]
+    pub status_clear_on_focus_end: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_emoji: Option<String>,
+    #[serde(default)]
+    pub status_emoji_display_info: Vec<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_emoji_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_expiration: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text_canonical: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}

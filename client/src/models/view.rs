@@ -1,0 +1,79 @@
+//! Modal and App Home views.
+
+use super::common::open_enum;
+use serde::{Deserialize, Serialize};
+
+open_enum! {
+    /// A view's `type`.
+    pub enum ViewType {
+        /// A modal dialog.
+        Modal = "modal",
+        /// An App Home tab.
+        Home = "home",
+        /// A legacy workflow step configuration.
+        WorkflowStep = "workflow_step",
+    }
+}
+
+/// A modal or App Home view, as `views.open`/`push`/`update`/`publish` return it: Slack
+/// always sends `id`. Blocks, text objects and `state` are kept as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct View {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_installed_team_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_unfurl_url: Option<String>,
+    #[serde(default)]
+    pub blocks: Vec<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub clear_on_close: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_ref: Option<serde_json::Value>,
+    /// Pass back to `views.update` to avoid races.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+    /// The view id (`V…`).
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_ts: Option<String>,
+    #[serde(default)]
+    pub notify_on_close: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_view_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_metadata: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_view_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit: Option<serde_json::Value>,
+    #[serde(default)]
+    pub submit_disabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_ts: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<ViewType>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
