@@ -33,7 +33,7 @@
 //!     "message": {"ts": "1700000000.000100", "text": "hi", "subtype": "bot_message",
 //!                 "blocks": [{"type": "table", "rows": []}], "sparkles": true}
 //! }"#).unwrap();
-//! let message = answer.message.unwrap();
+//! let message = answer.message;
 //! assert_eq!(message.subtype, Some(MessageSubtype::BotMessage));
 //! assert_eq!(message.blocks[0]["type"], "table"); // a block type of any kind
 //! assert_eq!(message.extra["sparkles"], true); // a field slackline does not name
