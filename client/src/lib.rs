@@ -24,8 +24,9 @@ pub mod __private;
 
 pub use api::AdminUsersSessionApi;
 pub use client::{
-    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IN_FLIGHT,
-    DEFAULT_TIMEOUT, SlackClient, SlackClientBuilder,
+    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CALL_DEADLINE, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_GET_URL_BYTES,
+    SlackClient, SlackClientBuilder,
 };
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
