@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct Bot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub deleted: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
     /// The bot id (`B…`).
     pub id: String,

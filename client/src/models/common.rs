@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Slack's `response_metadata`: the next page's cursor, and warnings or
 /// messages about the call.
@@ -17,10 +17,10 @@ pub struct ResponseMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
     /// Warnings about the call (e.g. `missing_charset`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub warnings: Vec<String>,
     /// Messages about the call, such as the detail of an invalid argument.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub messages: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "serialize_extra")]
@@ -33,6 +33,16 @@ impl ResponseMetadata {
     pub fn next_cursor(&self) -> Option<&str> {
         self.next_cursor.as_deref().filter(|c| !c.is_empty())
     }
+}
+
+/// Decodes `null` as the type's default, like an absent field: Slack sends
+/// `null` for an empty list or an unset flag now and then.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 thread_local! {
@@ -83,6 +93,8 @@ pub fn typed_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<serde_
 
 /// Declares an enum of Slack's string values with an `Other(String)`
 /// fallback, so a value Slack adds later decodes, and survives a round trip.
+/// (Families without an enum leave it unused.)
+#[allow(unused_macros)]
 macro_rules! open_enum {
     (
         $(#[$meta:meta])*
@@ -142,6 +154,7 @@ macro_rules! open_enum {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use open_enum;
 
 /// Page-number paging (`files.list`, `team.accessLogs`, …): `page` of `pages`, `total` items.
@@ -156,7 +169,7 @@ pub struct Paging {
     pub pages: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub warnings: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

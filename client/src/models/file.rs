@@ -48,19 +48,19 @@ pub struct File {
     pub app_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub can_toggle_canvas_lock: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub canvas_printing_enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canvas_template_mode: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub cc: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_actions_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_actions_ts: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub channels: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments_count: Option<i64>,
@@ -72,9 +72,9 @@ pub struct File {
     pub deanimate: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deanimate_gif: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub dm_mpdm_users_with_file_access: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<i64>,
@@ -82,11 +82,11 @@ pub struct File {
     pub edit_link: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edit_timestamp: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub editable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub editors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
@@ -94,21 +94,21 @@ pub struct File {
     pub external_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_url: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub favorites: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_access: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filetype: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub from: Vec<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub groups: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub has_more_shares: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub has_rich_preview: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<serde_json::Value>,
@@ -120,21 +120,21 @@ pub struct File {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_exif_rotation: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ims: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_comment: Option<FileComment>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_channel_space: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_external: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_modified_by_ai: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_public: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_restricted_sharing_enabled: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_starred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_editor: Option<String>,
@@ -167,7 +167,7 @@ pub struct File {
     pub mp4_low: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub non_owner_editable: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_stars: Option<i64>,
@@ -183,7 +183,7 @@ pub struct File {
     pub permalink: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permalink_public: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub pinned_to: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pjpeg: Option<String>,
@@ -195,7 +195,7 @@ pub struct File {
     pub preview: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_highlight: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub preview_is_truncated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_plain_text: Option<String>,
@@ -203,20 +203,20 @@ pub struct File {
     pub private_channels_with_file_access_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_file_with_access_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub public_url_shared: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quip_thread_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved: Option<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub sent_to_self: bool,
     /// Where the file is shared, by channel id, as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shares: Option<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub show_badge: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simplified_html: Option<String>,
@@ -228,9 +228,9 @@ pub struct File {
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtype: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub team_pref_version_history_enabled: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub teams_shared_with: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_conversion_ts: Option<i64>,
@@ -334,9 +334,9 @@ pub struct File {
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub title_blocks: Vec<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub to: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription: Option<serde_json::Value>,
@@ -375,7 +375,7 @@ pub struct FileComment {
     pub created: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_intro: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
@@ -398,7 +398,7 @@ pub struct Reaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Who reacted; may list fewer than `count`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub users: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

@@ -61,10 +61,10 @@ pub struct MessageContent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assistant_app_thread: Option<serde_json::Value>,
     /// Legacy attachments, as JSON.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub attachments: Vec<serde_json::Value>,
     /// Block Kit blocks, as JSON (a block type slackline does not know stays readable).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     /// The bot that posted it, for a bot message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,17 +75,17 @@ pub struct MessageContent {
     pub channel: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_msg_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<Edited>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inviter: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_locked: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_read: Option<String>,
@@ -93,7 +93,7 @@ pub struct MessageContent {
     pub latest_reply: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_notifications: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_user_id: Option<String>,
@@ -101,11 +101,11 @@ pub struct MessageContent {
     pub permalink: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reply_users: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_users_count: Option<i64>,
@@ -114,7 +114,7 @@ pub struct MessageContent {
     /// The thread parent, on a broadcast reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root: Option<Box<Message>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub subscribed: bool,
     /// Absent for a plain user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,14 +134,14 @@ pub struct MessageContent {
     pub ts: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub upload: bool,
     /// The author, for a user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub x_files: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -160,10 +160,10 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assistant_app_thread: Option<serde_json::Value>,
     /// Legacy attachments, as JSON.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub attachments: Vec<serde_json::Value>,
     /// Block Kit blocks, as JSON (a block type slackline does not know stays readable).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     /// The bot that posted it, for a bot message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,17 +174,17 @@ pub struct Message {
     pub channel: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_msg_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<Edited>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inviter: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_locked: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_read: Option<String>,
@@ -192,7 +192,7 @@ pub struct Message {
     pub latest_reply: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_notifications: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_user_id: Option<String>,
@@ -200,11 +200,11 @@ pub struct Message {
     pub permalink: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reply_users: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_users_count: Option<i64>,
@@ -213,7 +213,7 @@ pub struct Message {
     /// The thread parent, on a broadcast reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root: Option<Box<Message>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub subscribed: bool,
     /// Absent for a plain user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,14 +232,14 @@ pub struct Message {
     pub ts: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub upload: bool,
     /// The author, for a user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub x_files: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

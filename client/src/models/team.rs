@@ -21,15 +21,15 @@ pub struct Team {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_name: Option<String>,
     /// Icon URLs by size (`image_34`, …) and `image_default`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icon: serde_json::Map<String, serde_json::Value>,
     /// The workspace id (`T…`).
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_sfdc_auto_slack: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_verified: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub lob_sales_home_enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,

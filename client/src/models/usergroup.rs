@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Usergroup {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub auto_provision: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_count: Option<i64>,
@@ -28,23 +28,23 @@ pub struct Usergroup {
     pub handle: Option<String>,
     /// The group id (`S…`).
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_editing_restricted: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_external: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_idp_group: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_membership_locked: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_org_level: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_section: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_subteam: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_usergroup: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_visible: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -56,7 +56,7 @@ pub struct Usergroup {
     pub updated_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_count: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub users: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -67,9 +67,9 @@ pub struct Usergroup {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsergroupPrefs {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub channels: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub groups: Vec<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

@@ -26,7 +26,7 @@ pub struct View {
     pub app_installed_team_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_unfurl_url: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
@@ -34,7 +34,7 @@ pub struct View {
     pub callback_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub clear_on_close: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close: Option<serde_json::Value>,
@@ -51,7 +51,7 @@ pub struct View {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ts: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub notify_on_close: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_view_id: Option<String>,
@@ -63,7 +63,7 @@ pub struct View {
     pub state: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submit: Option<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub submit_disabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,

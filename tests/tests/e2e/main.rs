@@ -8,6 +8,7 @@ mod answers;
 mod bulk;
 mod catalog;
 mod limits;
+mod models;
 mod rate_limits;
 mod requests;
 mod retries;

@@ -18,9 +18,9 @@ pub type AuthRevokeResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct AuthTeamsListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub teams: Vec<Team>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,7 +45,7 @@ impl crate::Paginated for AuthTeamsListResponse {
 #[non_exhaustive]
 pub struct AuthTestResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
@@ -57,7 +57,7 @@ pub struct AuthTestResponse {
     pub enterprise_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_enterprise_install: bool,
     pub team: String,
     pub team_id: String,

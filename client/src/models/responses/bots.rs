@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct BotsInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub bot: Bot,
     /// Cursor, warnings and messages, when Slack sends them.

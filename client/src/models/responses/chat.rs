@@ -29,7 +29,7 @@ pub struct ScheduledMessage {
 #[non_exhaustive]
 pub struct ChatAppendStreamResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -50,7 +50,7 @@ pub struct ChatAppendStreamResponse {
 #[non_exhaustive]
 pub struct ChatDeleteResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub channel: String,
     pub ts: String,
@@ -75,7 +75,7 @@ pub type ChatDeleteScheduledMessageResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct ChatGetPermalinkResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -95,7 +95,7 @@ pub struct ChatGetPermalinkResponse {
 #[non_exhaustive]
 pub struct ChatMeMessageResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -116,7 +116,7 @@ pub struct ChatMeMessageResponse {
 #[non_exhaustive]
 pub struct ChatPostEphemeralResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ts: Option<String>,
@@ -135,12 +135,12 @@ pub struct ChatPostEphemeralResponse {
 #[non_exhaustive]
 pub struct ChatPostMessageResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub channel: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated_argument: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub errors: Vec<String>,
     pub message: Message,
     pub ts: String,
@@ -159,7 +159,7 @@ pub struct ChatPostMessageResponse {
 #[non_exhaustive]
 pub struct ChatScheduleMessageResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -184,9 +184,9 @@ pub struct ChatScheduleMessageResponse {
 #[non_exhaustive]
 pub struct ChatScheduledMessagesListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub scheduled_messages: Vec<ScheduledMessage>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -211,7 +211,7 @@ impl crate::Paginated for ChatScheduledMessagesListResponse {
 #[non_exhaustive]
 pub struct ChatStartStreamResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -238,7 +238,7 @@ pub type ChatStopStreamResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct ChatUnfurlResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstack: Option<String>,
@@ -257,7 +257,7 @@ pub struct ChatUnfurlResponse {
 #[non_exhaustive]
 pub struct ChatUpdateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub channel: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ConversationsAcceptSharedInviteResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub can_open_scdm: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub implicit_approval: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_id: Option<String>,
@@ -48,7 +48,7 @@ pub type ConversationsArchiveResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct ConversationsCanvasesCreateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canvas_id: Option<String>,
@@ -69,11 +69,11 @@ pub struct ConversationsCanvasesCreateResponse {
 #[non_exhaustive]
 pub struct ConversationsCloseResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub already_closed: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_op: bool,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,7 +90,7 @@ pub struct ConversationsCloseResponse {
 #[non_exhaustive]
 pub struct ConversationsCreateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub channel: Conversation,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,17 +123,17 @@ pub type ConversationsExternalInvitePermissionsSetResponse = crate::DefaultSucce
 #[non_exhaustive]
 pub struct ConversationsHistoryResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_actions_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_actions_ts: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub has_more: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub messages: Vec<Message>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oldest: Option<String>,
@@ -162,7 +162,7 @@ impl crate::Paginated for ConversationsHistoryResponse {
 #[non_exhaustive]
 pub struct ConversationsInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub channel: Conversation,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -180,11 +180,11 @@ pub struct ConversationsInfoResponse {
 #[non_exhaustive]
 pub struct ConversationsInviteResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Conversation>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub errors: Vec<serde_json::Value>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,13 +201,13 @@ pub struct ConversationsInviteResponse {
 #[non_exhaustive]
 pub struct ConversationsInviteSharedResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conf_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_legacy_shared_channel: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -226,7 +226,7 @@ pub struct ConversationsInviteSharedResponse {
 #[non_exhaustive]
 pub struct ConversationsJoinResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Conversation>,
@@ -245,7 +245,7 @@ pub struct ConversationsJoinResponse {
 #[non_exhaustive]
 pub struct ConversationsKickResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<serde_json::Value>,
@@ -271,13 +271,13 @@ pub type ConversationsLeaveResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct ConversationsListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstack: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub channels: Vec<Conversation>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,11 +303,11 @@ impl crate::Paginated for ConversationsListResponse {
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub invites: Vec<serde_json::Value>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -339,9 +339,9 @@ pub type ConversationsMarkResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct ConversationsMembersResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub members: Vec<String>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -366,12 +366,12 @@ impl crate::Paginated for ConversationsMembersResponse {
 #[non_exhaustive]
 pub struct ConversationsOpenResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub already_open: bool,
     pub channel: Conversation,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_op: bool,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -388,7 +388,7 @@ pub struct ConversationsOpenResponse {
 #[non_exhaustive]
 pub struct ConversationsRenameResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Conversation>,
@@ -408,11 +408,11 @@ pub struct ConversationsRenameResponse {
 #[non_exhaustive]
 pub struct ConversationsRepliesResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub has_more: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub messages: Vec<Message>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -437,7 +437,7 @@ impl crate::Paginated for ConversationsRepliesResponse {
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteApproveResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_id: Option<String>,
@@ -456,7 +456,7 @@ pub struct ConversationsRequestSharedInviteApproveResponse {
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteDenyResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invite_id: Option<String>,
@@ -476,9 +476,9 @@ pub struct ConversationsRequestSharedInviteDenyResponse {
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub invite_requests: Vec<serde_json::Value>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -503,7 +503,7 @@ impl crate::Paginated for ConversationsRequestSharedInviteListResponse {
 #[non_exhaustive]
 pub struct ConversationsSetPurposeResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Conversation>,
@@ -522,7 +522,7 @@ pub struct ConversationsSetPurposeResponse {
 #[non_exhaustive]
 pub struct ConversationsSetTopicResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Conversation>,

@@ -17,9 +17,9 @@ pub type FilesCommentsDeleteResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct FilesCompleteUploadExternalResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,7 +42,7 @@ pub type FilesDeleteResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct FilesGetUploadURLExternalResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub file_id: String,
     pub upload_url: String,
@@ -62,9 +62,9 @@ pub struct FilesGetUploadURLExternalResponse {
 #[non_exhaustive]
 pub struct FilesInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub comments: Vec<FileComment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
@@ -72,10 +72,10 @@ pub struct FilesInfoResponse {
     pub content_highlight_css: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_highlight_html: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub content_highlight_html_truncated: bool,
     pub file: File,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_truncated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
@@ -102,9 +102,9 @@ impl crate::Paginated for FilesInfoResponse {
 #[non_exhaustive]
 pub struct FilesListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
@@ -123,7 +123,7 @@ pub struct FilesListResponse {
 #[non_exhaustive]
 pub struct FilesRemoteAddResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,
@@ -142,7 +142,7 @@ pub struct FilesRemoteAddResponse {
 #[non_exhaustive]
 pub struct FilesRemoteInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,
@@ -162,9 +162,9 @@ pub struct FilesRemoteInfoResponse {
 #[non_exhaustive]
 pub struct FilesRemoteListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,7 +195,7 @@ pub type FilesRemoteRemoveResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct FilesRemoteShareResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,
@@ -214,7 +214,7 @@ pub struct FilesRemoteShareResponse {
 #[non_exhaustive]
 pub struct FilesRemoteUpdateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,
@@ -233,7 +233,7 @@ pub struct FilesRemoteUpdateResponse {
 #[non_exhaustive]
 pub struct FilesRevokePublicURLResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,
@@ -252,7 +252,7 @@ pub struct FilesRevokePublicURLResponse {
 #[non_exhaustive]
 pub struct FilesSharedPublicURLResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<File>,

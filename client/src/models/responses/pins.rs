@@ -17,9 +17,9 @@ pub type PinsAddResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct PinsListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub items: Vec<Item>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -51,7 +51,7 @@ pub struct IntegrationLog {
     pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub rss_feed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rss_feed_change_type: Option<String>,
@@ -78,9 +78,9 @@ pub struct IntegrationLog {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct TeamProfile {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub fields: Vec<serde_json::Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub sections: Vec<serde_json::Value>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -95,9 +95,9 @@ pub struct TeamProfile {
 #[non_exhaustive]
 pub struct TeamAccessLogsResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub logins: Vec<Login>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
@@ -125,9 +125,9 @@ impl crate::Paginated for TeamAccessLogsResponse {
 #[non_exhaustive]
 pub struct TeamBillableInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub billable_info: std::collections::BTreeMap<String, serde_json::Value>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,7 +152,7 @@ impl crate::Paginated for TeamBillableInfoResponse {
 #[non_exhaustive]
 pub struct TeamBillingInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
@@ -178,9 +178,9 @@ pub type TeamExternalTeamsDisconnectResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub organizations: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
@@ -207,7 +207,7 @@ impl crate::Paginated for TeamExternalTeamsListResponse {
 #[non_exhaustive]
 pub struct TeamInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub team: Team,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -225,9 +225,9 @@ pub struct TeamInfoResponse {
 #[non_exhaustive]
 pub struct TeamIntegrationLogsResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub logs: Vec<IntegrationLog>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
@@ -246,13 +246,13 @@ pub struct TeamIntegrationLogsResponse {
 #[non_exhaustive]
 pub struct TeamPreferencesListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub allow_message_deletion: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_file_uploads: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_real_names: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg_edit_window_mins: Option<i64>,
@@ -273,7 +273,7 @@ pub struct TeamPreferencesListResponse {
 #[non_exhaustive]
 pub struct TeamProfileGetResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<TeamProfile>,

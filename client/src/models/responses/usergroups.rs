@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct UsergroupsCreateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub usergroup: Usergroup,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -29,7 +29,7 @@ pub struct UsergroupsCreateResponse {
 #[non_exhaustive]
 pub struct UsergroupsDisableResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub usergroup: Usergroup,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -47,7 +47,7 @@ pub struct UsergroupsDisableResponse {
 #[non_exhaustive]
 pub struct UsergroupsEnableResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub usergroup: Usergroup,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -65,9 +65,9 @@ pub struct UsergroupsEnableResponse {
 #[non_exhaustive]
 pub struct UsergroupsListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub usergroups: Vec<Usergroup>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,7 +84,7 @@ pub struct UsergroupsListResponse {
 #[non_exhaustive]
 pub struct UsergroupsUpdateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub usergroup: Usergroup,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -102,9 +102,9 @@ pub struct UsergroupsUpdateResponse {
 #[non_exhaustive]
 pub struct UsergroupsUsersListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub users: Vec<String>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,7 +121,7 @@ pub struct UsergroupsUsersListResponse {
 #[non_exhaustive]
 pub struct UsergroupsUsersUpdateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usergroup: Option<Usergroup>,

@@ -61,11 +61,11 @@ pub struct IdentityTeam {
 #[non_exhaustive]
 pub struct UsersConversationsResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub channels: Vec<Conversation>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,9 +96,9 @@ pub type UsersDeletePhotoResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct UsersDiscoverableContactsLookupResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_discoverable: bool,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,17 +115,17 @@ pub struct UsersDiscoverableContactsLookupResponse {
 #[non_exhaustive]
 pub struct UsersGetPresenceResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub auto_away: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_activity: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub manual_away: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub online: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence: Option<Presence>,
@@ -144,7 +144,7 @@ pub struct UsersGetPresenceResponse {
 #[non_exhaustive]
 pub struct UsersIdentityResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<IdentityTeam>,
@@ -165,7 +165,7 @@ pub struct UsersIdentityResponse {
 #[non_exhaustive]
 pub struct UsersInfoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub user: User,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -184,11 +184,11 @@ pub struct UsersInfoResponse {
 #[non_exhaustive]
 pub struct UsersListResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_ts: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub members: Vec<User>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<String>,
@@ -215,7 +215,7 @@ impl crate::Paginated for UsersListResponse {
 #[non_exhaustive]
 pub struct UsersLookupByEmailResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub user: User,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -233,7 +233,7 @@ pub struct UsersLookupByEmailResponse {
 #[non_exhaustive]
 pub struct UsersProfileGetResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<UserProfile>,
@@ -252,7 +252,7 @@ pub struct UsersProfileGetResponse {
 #[non_exhaustive]
 pub struct UsersProfileSetResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<UserProfile>,
@@ -279,7 +279,7 @@ pub type UsersSetActiveResponse = crate::DefaultSuccess;
 #[non_exhaustive]
 pub struct UsersSetPhotoResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<UserProfile>,

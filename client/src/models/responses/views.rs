@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct ViewsOpenResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub view: View,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -29,7 +29,7 @@ pub struct ViewsOpenResponse {
 #[non_exhaustive]
 pub struct ViewsPublishResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub view: View,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -47,7 +47,7 @@ pub struct ViewsPublishResponse {
 #[non_exhaustive]
 pub struct ViewsPushResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub view: View,
     /// Cursor, warnings and messages, when Slack sends them.
@@ -65,7 +65,7 @@ pub struct ViewsPushResponse {
 #[non_exhaustive]
 pub struct ViewsUpdateResponse {
     /// `true`: the client hands over successful answers only.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
     pub view: View,
     /// Cursor, warnings and messages, when Slack sends them.
