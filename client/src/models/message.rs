@@ -99,6 +99,12 @@ pub struct MessageContent {
     pub parent_user_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
+    /// The channels the message is pinned in.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub pinned_to: Vec<String>,
+    /// Whether the caller saved the message.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub is_starred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -198,6 +204,12 @@ pub struct Message {
     pub parent_user_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
+    /// The channels the message is pinned in.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub pinned_to: Vec<String>,
+    /// Whether the caller saved the message.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub is_starred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
