@@ -68,7 +68,7 @@ pub struct ChatDeleteResponse {
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type ChatDeleteScheduledMessageResponse = crate::DefaultSuccess;
 
-/// The answer of [`chat.getPermalink`](https://docs.slack.dev/reference/methods/chat.getPermalink): retrieve a permalink URL for a specific extant message
+/// The answer of [`chat.getPermalink`](https://docs.slack.dev/reference/methods/chat.getPermalink): retrieve a permalink URL for a specific extant message.
 ///
 /// Always there: `ok`, `permalink`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -231,7 +231,7 @@ pub struct ChatStartStreamResponse {
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type ChatStopStreamResponse = crate::DefaultSuccess;
 
-/// The answer of [`chat.unfurl`](https://docs.slack.dev/reference/methods/chat.unfurl): provide custom unfurl behavior for user-posted URLs
+/// The answer of [`chat.unfurl`](https://docs.slack.dev/reference/methods/chat.unfurl): provide custom unfurl behavior for user-posted URLs.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

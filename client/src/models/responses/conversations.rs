@@ -29,7 +29,7 @@ pub struct ConversationsAcceptSharedInviteResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`conversations.approveSharedInvite`](https://docs.slack.dev/reference/methods/conversations.approveSharedInvite): approves an invitation to a Slack Connect channel
+/// The answer of [`conversations.approveSharedInvite`](https://docs.slack.dev/reference/methods/conversations.approveSharedInvite): approves an invitation to a Slack Connect channel.
 ///
 /// Slack answers with nothing beyond `ok` (and `response_metadata` with warnings), so this is
 /// [`DefaultSuccess`](crate::DefaultSuccess).
@@ -41,7 +41,7 @@ pub type ConversationsApproveSharedInviteResponse = crate::DefaultSuccess;
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type ConversationsArchiveResponse = crate::DefaultSuccess;
 
-/// The answer of [`conversations.canvases.create`](https://docs.slack.dev/reference/methods/conversations.canvases.create): create a channel canvas for a channel
+/// The answer of [`conversations.canvases.create`](https://docs.slack.dev/reference/methods/conversations.canvases.create): create a channel canvas for a channel.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -83,7 +83,7 @@ pub struct ConversationsCloseResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`conversations.create`](https://docs.slack.dev/reference/methods/conversations.create): initiates a public or private channel-based conversation
+/// The answer of [`conversations.create`](https://docs.slack.dev/reference/methods/conversations.create): initiates a public or private channel-based conversation.
 ///
 /// Always there: `ok`, `channel`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -194,7 +194,7 @@ pub struct ConversationsInviteResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`conversations.inviteShared`](https://docs.slack.dev/reference/methods/conversations.inviteShared): sends an invitation to a Slack Connect channel
+/// The answer of [`conversations.inviteShared`](https://docs.slack.dev/reference/methods/conversations.inviteShared): sends an invitation to a Slack Connect channel.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -295,7 +295,7 @@ impl crate::Paginated for ConversationsListResponse {
     }
 }
 
-/// The answer of [`conversations.listConnectInvites`](https://docs.slack.dev/reference/methods/conversations.listConnectInvites): lists shared channel invites that have been generated or received but have not been approved by all parties
+/// The answer of [`conversations.listConnectInvites`](https://docs.slack.dev/reference/methods/conversations.listConnectInvites): lists shared channel invites that have been generated or received but have not been approved by all parties.
 ///
 /// Always there: `ok`. A cursor list: pass `response_metadata.next_cursor` back as `cursor`
 /// ([`Paginated`](crate::Paginated) is implemented, so [`paginate`](crate::paginate) follows it).
@@ -400,7 +400,7 @@ pub struct ConversationsRenameResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`conversations.replies`](https://docs.slack.dev/reference/methods/conversations.replies): retrieve a thread of messages posted to a conversation
+/// The answer of [`conversations.replies`](https://docs.slack.dev/reference/methods/conversations.replies): retrieve a thread of messages posted to a conversation.
 ///
 /// Always there: `ok`. A cursor list: pass `response_metadata.next_cursor` back as `cursor`
 /// ([`Paginated`](crate::Paginated) is implemented, so [`paginate`](crate::paginate) follows it).
@@ -430,7 +430,7 @@ impl crate::Paginated for ConversationsRepliesResponse {
     }
 }
 
-/// The answer of [`conversations.requestSharedInvite.approve`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.approve): approves a request to add an external user to a channel and sends them a Slack Connect invite
+/// The answer of [`conversations.requestSharedInvite.approve`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.approve): approves a request to add an external user to a channel and sends them a Slack Connect invite.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -449,7 +449,7 @@ pub struct ConversationsRequestSharedInviteApproveResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`conversations.requestSharedInvite.deny`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.deny): denies a request to invite an external user to a channel
+/// The answer of [`conversations.requestSharedInvite.deny`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.deny): denies a request to invite an external user to a channel.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type FilesCommentsDeleteResponse = crate::DefaultSuccess;
 
-/// The answer of [`files.completeUploadExternal`](https://docs.slack.dev/reference/methods/files.completeUploadExternal): finishes an upload started with files.getUploadURLExternal
+/// The answer of [`files.completeUploadExternal`](https://docs.slack.dev/reference/methods/files.completeUploadExternal): finishes an upload started with files.getUploadURLExternal.
 ///
-/// Always there: `ok`.
+/// Always there: `ok`. Slack shares the files asynchronously: a file's `shares` and
+/// `channels` may still be empty in this answer; poll `files.info` to see them.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct FilesCompleteUploadExternalResponse {
@@ -35,7 +36,7 @@ pub struct FilesCompleteUploadExternalResponse {
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type FilesDeleteResponse = crate::DefaultSuccess;
 
-/// The answer of [`files.getUploadURLExternal`](https://docs.slack.dev/reference/methods/files.getUploadURLExternal): gets a URL for an edge external file upload
+/// The answer of [`files.getUploadURLExternal`](https://docs.slack.dev/reference/methods/files.getUploadURLExternal): gets a URL for an edge external file upload.
 ///
 /// Always there: `ok`, `file_id`, `upload_url`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -116,7 +117,7 @@ pub struct FilesListResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`files.remote.add`](https://docs.slack.dev/reference/methods/files.remote.add): adds a file from a remote service
+/// The answer of [`files.remote.add`](https://docs.slack.dev/reference/methods/files.remote.add): adds a file from a remote service.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -135,7 +136,7 @@ pub struct FilesRemoteAddResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`files.remote.info`](https://docs.slack.dev/reference/methods/files.remote.info): retrieve information about a remote file added to Slack
+/// The answer of [`files.remote.info`](https://docs.slack.dev/reference/methods/files.remote.info): retrieve information about a remote file added to Slack.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -154,7 +155,7 @@ pub struct FilesRemoteInfoResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`files.remote.list`](https://docs.slack.dev/reference/methods/files.remote.list): retrieve information about a remote file added to Slack
+/// The answer of [`files.remote.list`](https://docs.slack.dev/reference/methods/files.remote.list): retrieve information about a remote file added to Slack.
 ///
 /// Always there: `ok`. A cursor list: pass `response_metadata.next_cursor` back as `cursor`
 /// ([`Paginated`](crate::Paginated) is implemented, so [`paginate`](crate::paginate) follows it).
@@ -226,7 +227,7 @@ pub struct FilesRemoteUpdateResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The answer of [`files.revokePublicURL`](https://docs.slack.dev/reference/methods/files.revokePublicURL): revokes public/external sharing access for a file
+/// The answer of [`files.revokePublicURL`](https://docs.slack.dev/reference/methods/files.revokePublicURL): revokes public/external sharing access for a file.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

@@ -83,13 +83,13 @@ impl crate::Paginated for UsersConversationsResponse {
     }
 }
 
-/// The answer of [`users.deletePhoto`](https://docs.slack.dev/reference/methods/users.deletePhoto): delete the user profile photo
+/// The answer of [`users.deletePhoto`](https://docs.slack.dev/reference/methods/users.deletePhoto): delete the user profile photo.
 ///
 /// Slack answers with nothing beyond `ok` (and `response_metadata` with warnings), so this is
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type UsersDeletePhotoResponse = crate::DefaultSuccess;
 
-/// The answer of [`users.discoverableContacts.lookup`](https://docs.slack.dev/reference/methods/users.discoverableContacts.lookup): look up an email address to see if someone is discoverable on Slack
+/// The answer of [`users.discoverableContacts.lookup`](https://docs.slack.dev/reference/methods/users.discoverableContacts.lookup): look up an email address to see if someone is discoverable on Slack.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -272,7 +272,7 @@ pub struct UsersProfileSetResponse {
 /// [`DefaultSuccess`](crate::DefaultSuccess).
 pub type UsersSetActiveResponse = crate::DefaultSuccess;
 
-/// The answer of [`users.setPhoto`](https://docs.slack.dev/reference/methods/users.setPhoto): set the user profile photo
+/// The answer of [`users.setPhoto`](https://docs.slack.dev/reference/methods/users.setPhoto): set the user profile photo.
 ///
 /// Always there: `ok`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
