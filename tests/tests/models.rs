@@ -445,6 +445,12 @@ fn missing_optional_fields_do_not_fail_decoding() {
 
     // The bare minimum of each shared model.
     let _: Conversation = serde_json::from_value(json!({"id": "C1"})).unwrap();
+    // `null` reads as absent: no flag, an empty list.
+    let nulls: Conversation = serde_json::from_value(
+        json!({"id": "C1", "is_archived": null, "previous_names": null, "name": null}),
+    )
+    .unwrap();
+    assert!(!nulls.is_archived && nulls.previous_names.is_empty() && nulls.name.is_none());
     let user: User = serde_json::from_value(json!({"id": "U1"})).unwrap();
     assert!(user.profile.is_none());
     assert!(!user.is_bot);

@@ -51,109 +51,6 @@ open_enum! {
     }
 }
 
-/// A message as Slack echoes it back from `chat.update` and `chat.scheduleMessage`:
-/// the fields of a [`Message`], without a guaranteed `ts` (the answer carries it).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct MessageContent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assistant_app_thread: Option<serde_json::Value>,
-    /// Legacy attachments, as JSON.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub attachments: Vec<serde_json::Value>,
-    /// Block Kit blocks, as JSON (a block type slackline does not know stays readable).
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub blocks: Vec<serde_json::Value>,
-    /// The bot that posted it, for a bot message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bot_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bot_profile: Option<Bot>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_msg_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub display_as_bot: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edited: Option<Edited>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub files: Vec<File>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub icons: serde_json::Map<String, serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inviter: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub is_locked: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_read: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latest_reply: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub no_notifications: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub permalink: Option<String>,
-    /// The channels the message is pinned in.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub pinned_to: Vec<String>,
-    /// Whether the caller saved the message.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub is_starred: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub reactions: Vec<Reaction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_count: Option<i64>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub reply_users: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_users_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<serde_json::Value>,
-    /// The thread parent, on a broadcast reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub root: Option<Box<Message>>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub subscribed: bool,
-    /// Absent for a plain user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subtype: Option<MessageSubtype>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
-    /// The text, in Slack's mrkdwn.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// The thread's parent `ts`, for a thread message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thread_ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topic: Option<String>,
-    /// The message's timestamp: its id within the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub upload: bool,
-    /// The author, for a user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub x_files: Vec<String>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-
 /// A message, as `conversations.history`, `chat.postMessage` and the like return it.
 ///
 /// Slack always sends `ts` (its id within the channel); everything else depends on the
@@ -242,6 +139,109 @@ pub struct Message {
     pub topic: Option<String>,
     /// The message's timestamp: its id within the channel.
     pub ts: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub upload: bool,
+    /// The author, for a user message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub x_files: Vec<String>,
+    /// Every field this type does not name, as Slack sent it (kept on a round trip).
+    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A message as Slack echoes it back from `chat.update` and `chat.scheduleMessage`:
+/// the fields of a [`Message`], without a guaranteed `ts` (the answer carries it).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct MessageContent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assistant_app_thread: Option<serde_json::Value>,
+    /// Legacy attachments, as JSON.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub attachments: Vec<serde_json::Value>,
+    /// Block Kit blocks, as JSON (a block type slackline does not know stays readable).
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub blocks: Vec<serde_json::Value>,
+    /// The bot that posted it, for a bot message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bot_profile: Option<Bot>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_msg_id: Option<String>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub display_as_bot: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<Edited>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub files: Vec<File>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub icons: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inviter: Option<String>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub is_locked: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_read: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_reply: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub no_notifications: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The channels the message is pinned in.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub pinned_to: Vec<String>,
+    /// Whether the caller saved the message.
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub is_starred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub reactions: Vec<Reaction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_count: Option<i64>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub reply_users: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_users_count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<serde_json::Value>,
+    /// The thread parent, on a broadcast reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<Box<Message>>,
+    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
+    pub subscribed: bool,
+    /// Absent for a plain user message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<MessageSubtype>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// The text, in Slack's mrkdwn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The thread's parent `ts`, for a thread message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_ts: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The message's timestamp: its id within the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ts: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
