@@ -6,18 +6,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Bot {
+    /// The app it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+    /// Removed.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub deleted: bool,
+    /// Icon URLs by size (`image_36`, `image_48`, `image_72`).
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
     /// The bot id (`B…`).
     pub id: String,
+    /// The bot's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
+    /// When it last changed (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<i64>,
     /// The bot's user, when it has one.

@@ -17,8 +17,10 @@ pub struct Conversation {
     pub context_team_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_host_id: Option<String>,
+    /// When it was created (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
+    /// Who created it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27,24 +29,31 @@ pub struct Conversation {
     pub id: String,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub internal_team_ids: Vec<String>,
+    /// Archived: read-only.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_archived: bool,
+    /// A public channel.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_channel: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_ext_shared: bool,
+    /// The workspace's `#general`.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_general: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_global_shared: bool,
+    /// A private channel (legacy "group").
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_group: bool,
+    /// A direct message.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_im: bool,
+    /// The caller is a member.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_member: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_moved: Option<i64>,
+    /// A group direct message.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_mpim: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -59,6 +68,7 @@ pub struct Conversation {
     pub is_org_shared: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_pending_ext_shared: bool,
+    /// Only members can see it.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_private: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -71,6 +81,7 @@ pub struct Conversation {
     pub is_thread_only: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_user_deleted: bool,
+    /// The `ts` of the last message the caller read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_read: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +93,7 @@ pub struct Conversation {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_normalized: Option<String>,
+    /// How many members it has (when asked for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_members: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,14 +108,17 @@ pub struct Conversation {
     pub priority: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<serde_json::Value>,
+    /// Its purpose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<Topic>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub shared_team_ids: Vec<String>,
+    /// Its topic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Topic>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlinked: Option<i64>,
+    /// Unread messages for the caller (when asked for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unread_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

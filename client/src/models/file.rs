@@ -60,12 +60,14 @@ pub struct File {
     pub channel_actions_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_actions_ts: Option<String>,
+    /// Public channels it is shared in.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub channels: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_pdf: Option<String>,
+    /// When it was created (Unix seconds); missing on some files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,10 +100,12 @@ pub struct File {
     pub favorites: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_access: Option<String>,
+    /// Slack's file type, e.g. `png`, `csv`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filetype: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub from: Vec<serde_json::Value>,
+    /// Private channels it is shared in.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub groups: Vec<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -120,6 +124,7 @@ pub struct File {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_exif_rotation: Option<i64>,
+    /// Direct messages it is shared in.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ims: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,6 +135,7 @@ pub struct File {
     pub is_external: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_modified_by_ai: bool,
+    /// Shared in a public channel.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_public: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -156,6 +162,7 @@ pub struct File {
     pub media_display_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_progress: Option<serde_json::Value>,
+    /// The MIME type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mimetype: Option<String>,
     /// `hosted`, `external`, `snippet`, `post`, …; see [`FileMode`].
@@ -165,6 +172,7 @@ pub struct File {
     pub mp4: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mp4_low: Option<String>,
+    /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -179,6 +187,7 @@ pub struct File {
     pub original_h: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_w: Option<serde_json::Value>,
+    /// The link to the file in Slack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,6 +229,7 @@ pub struct File {
     pub show_badge: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simplified_html: Option<String>,
+    /// Size in bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -332,6 +342,7 @@ pub struct File {
     pub thumb_video_w: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
+    /// The title shown in Slack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -344,12 +355,15 @@ pub struct File {
     pub update_notification: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<i64>,
+    /// The download URL (send the token as `Authorization: Bearer`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_private: Option<String>,
+    /// The download URL that sets `Content-Disposition: attachment`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_private_download: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url_static_preview: Option<String>,
+    /// Who uploaded it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -58,6 +58,7 @@ open_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Message {
+    /// The app that posted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,16 +72,20 @@ pub struct Message {
     /// The bot that posted it, for a bot message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
+    /// The posting bot, for a bot message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_profile: Option<Bot>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// The client's id of a user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_msg_id: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
+    /// Who edited it last, and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<Edited>,
+    /// Files shared with the message.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub files: Vec<File>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -91,12 +96,15 @@ pub struct Message {
     pub is_locked: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_read: Option<String>,
+    /// The newest reply's `ts`, on a thread parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_reply: Option<String>,
+    /// Message metadata (`event_type`, `event_payload`), as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_notifications: bool,
+    /// The thread parent's author, on a reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_user_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,10 +117,13 @@ pub struct Message {
     pub is_starred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// Its reactions.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
+    /// Replies in the thread, on a thread parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_count: Option<i64>,
+    /// Some of the users who replied, on a thread parent.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reply_users: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,6 +138,7 @@ pub struct Message {
     /// Absent for a plain user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtype: Option<MessageSubtype>,
+    /// The author's workspace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
     /// The text, in Slack's mrkdwn.
@@ -139,6 +151,7 @@ pub struct Message {
     pub topic: Option<String>,
     /// The message's timestamp: its id within the channel.
     pub ts: String,
+    /// `message` in history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]

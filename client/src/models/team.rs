@@ -10,12 +10,15 @@ pub struct Team {
     pub avatar_base_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discoverable: Option<String>,
+    /// The subdomain: `<domain>.slack.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
+    /// The e-mail domain(s) allowed to sign up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_domain: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_domain: Option<String>,
+    /// The Enterprise Grid org, when in one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,6 +36,7 @@ pub struct Team {
     pub lob_sales_home_enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+    /// The workspace name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

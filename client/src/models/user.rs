@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
+    /// Deactivated.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub deleted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20,10 +21,12 @@ pub struct User {
     pub has_2fa: bool,
     /// The user id (`U…` or `W…`).
     pub id: String,
+    /// A workspace admin.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_admin: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_app_user: bool,
+    /// A bot user.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_bot: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -32,14 +35,17 @@ pub struct User {
     pub is_email_confirmed: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_invited_user: bool,
+    /// A workspace owner.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_owner: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_primary_owner: bool,
+    /// A guest (multi-channel, or single-channel when `is_ultra_restricted`).
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_restricted: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_stranger: bool,
+    /// A single-channel guest.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_ultra_restricted: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -52,14 +58,17 @@ pub struct User {
     /// The profile: names, status, avatar images.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<UserProfile>,
+    /// The full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub real_name: Option<String>,
+    /// The user's home workspace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub teams: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub two_factor_type: Option<String>,
+    /// The time zone, e.g. `America/New_York`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tz: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,6 +76,7 @@ pub struct User {
     /// Seconds from UTC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tz_offset: Option<i64>,
+    /// When the record last changed (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,10 +98,12 @@ pub struct UserProfile {
     pub avatar_hash: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
+    /// The name shown in Slack (may be empty: then `real_name` is shown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name_normalized: Option<String>,
+    /// The e-mail address (needs `users:read.email`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Custom profile fields by field id, as JSON (Slack sends `[]` when empty).
@@ -129,6 +141,7 @@ pub struct UserProfile {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pronouns: Option<String>,
+    /// The full name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub real_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,20 +152,24 @@ pub struct UserProfile {
     pub start_date: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub status_clear_on_focus_end: bool,
+    /// The custom status emoji, e.g. `:palm_tree:`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_emoji: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub status_emoji_display_info: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_emoji_url: Option<String>,
+    /// When the status clears (Unix seconds; 0: never).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_expiration: Option<i64>,
+    /// The custom status text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text_canonical: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// The job title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).

@@ -26,10 +26,12 @@ pub struct View {
     pub app_installed_team_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_unfurl_url: Option<String>,
+    /// The blocks, as JSON.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_id: Option<String>,
+    /// The app's id for the view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,6 +42,7 @@ pub struct View {
     pub close: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_url: Option<String>,
+    /// The app's unique id for the view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,12 +56,16 @@ pub struct View {
     pub message_ts: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub notify_on_close: bool,
+    /// The view under this one in a modal stack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_view_id: Option<String>,
+    /// The app's string, round-tripped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_metadata: Option<String>,
+    /// The root of a modal stack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_view_id: Option<String>,
+    /// Input values, by block and action id, as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,8 +76,10 @@ pub struct View {
     pub team_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread_ts: Option<String>,
+    /// The title text object, as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<serde_json::Value>,
+    /// `modal` or `home`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ViewType>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
