@@ -460,6 +460,20 @@ fn missing_optional_fields_do_not_fail_decoding() {
     let _: UserProfile = serde_json::from_value(json!({})).unwrap();
     let _: ConversationsListResponse = serde_json::from_value(json!({"ok": true})).unwrap();
 
+    // A number sent as a string (or a string as a number) still decodes; an
+    // empty string is no number. What cannot be read is an error, not a loss.
+    let odd: Conversation = serde_json::from_value(
+        json!({"id": "C1", "created": "1700000000", "num_members": "", "name": 42}),
+    )
+    .unwrap();
+    assert_eq!(odd.created, Some(1_700_000_000));
+    assert_eq!(odd.num_members, None);
+    assert_eq!(odd.name.as_deref(), Some("42"));
+    assert!(
+        serde_json::from_value::<Conversation>(json!({"id": "C1", "created": "soon"})).is_err()
+    );
+    assert!(serde_json::from_value::<Conversation>(json!({"id": "C1", "created": 1.5})).is_err());
+
     // What Slack always sends is required: a message without `ts` is an error.
     let err = serde_json::from_value::<Message>(json!({"text": "no ts"})).unwrap_err();
     assert!(err.to_string().contains("ts"), "{err}");

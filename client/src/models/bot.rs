@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct Bot {
     /// The app it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_id: Option<String>,
     /// Removed.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -18,15 +22,31 @@ pub struct Bot {
     /// The bot id (`B…`).
     pub id: String,
     /// The bot's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub team_id: Option<String>,
     /// When it last changed (Unix seconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated: Option<i64>,
     /// The bot's user, when it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_id: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

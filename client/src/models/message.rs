@@ -59,7 +59,11 @@ open_enum! {
 #[non_exhaustive]
 pub struct Message {
     /// The app that posted it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assistant_app_thread: Option<serde_json::Value>,
@@ -70,15 +74,27 @@ pub struct Message {
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     /// The bot that posted it, for a bot message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bot_id: Option<String>,
     /// The posting bot, for a bot message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_profile: Option<Bot>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub channel: Option<String>,
     /// The client's id of a user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_msg_id: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
@@ -90,14 +106,26 @@ pub struct Message {
     pub files: Vec<File>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inviter: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_locked: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_read: Option<String>,
     /// The newest reply's `ts`, on a thread parent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub latest_reply: Option<String>,
     /// Message metadata (`event_type`, `event_payload`), as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,9 +133,17 @@ pub struct Message {
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_notifications: bool,
     /// The thread parent's author, on a reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub permalink: Option<String>,
     /// The channels the message is pinned in.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -115,18 +151,30 @@ pub struct Message {
     /// Whether the caller saved the message.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_starred: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub purpose: Option<String>,
     /// Its reactions.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
     /// Replies in the thread, on a thread parent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reply_count: Option<i64>,
     /// Some of the users who replied, on a thread parent.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reply_users: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reply_users_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<serde_json::Value>,
@@ -139,27 +187,55 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtype: Option<MessageSubtype>,
     /// The author's workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub team: Option<String>,
     /// The text, in Slack's mrkdwn.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub text: Option<String>,
     /// The thread's parent `ts`, for a thread message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub thread_ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub topic: Option<String>,
     /// The message's timestamp: its id within the channel.
     pub ts: String,
     /// `message` in history.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub r#type: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub upload: bool,
     /// The author, for a user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub username: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub x_files: Vec<String>,
@@ -173,7 +249,11 @@ pub struct Message {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct MessageContent {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assistant_app_thread: Option<serde_json::Value>,
@@ -184,13 +264,25 @@ pub struct MessageContent {
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub blocks: Vec<serde_json::Value>,
     /// The bot that posted it, for a bot message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bot_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bot_profile: Option<Bot>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub channel: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_msg_id: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_as_bot: bool,
@@ -200,21 +292,41 @@ pub struct MessageContent {
     pub files: Vec<File>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub icons: serde_json::Map<String, serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub inviter: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_locked: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_read: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub latest_reply: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub no_notifications: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub parent_user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub permalink: Option<String>,
     /// The channels the message is pinned in.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
@@ -222,15 +334,27 @@ pub struct MessageContent {
     /// Whether the caller saved the message.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub is_starred: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub purpose: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reactions: Vec<Reaction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reply_count: Option<i64>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub reply_users: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reply_users_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<serde_json::Value>,
@@ -242,27 +366,59 @@ pub struct MessageContent {
     /// Absent for a plain user message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtype: Option<MessageSubtype>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub team: Option<String>,
     /// The text, in Slack's mrkdwn.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub text: Option<String>,
     /// The thread's parent `ts`, for a thread message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub thread_ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub topic: Option<String>,
     /// The message's timestamp: its id within the channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub r#type: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub upload: bool,
     /// The author, for a user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub username: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub x_files: Vec<String>,
@@ -275,9 +431,17 @@ pub struct MessageContent {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Edited {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]

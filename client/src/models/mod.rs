@@ -12,7 +12,8 @@
 //!
 //! - a field is required only where Slack always sends it (a message's `ts`,
 //!   a conversation's, user's or file's `id`, …); other scalars are `Option`s,
-//!   flags default to `false` and lists to empty;
+//!   flags default to `false` and lists to empty (`null` too), and a number
+//!   sent as a string, or a string sent as a number, still decodes;
 //! - every struct keeps the fields it does not name in `extra`, and writes
 //!   them back when serialized;
 //! - every enum has an `Other(String)` variant for values added later;

@@ -10,7 +10,11 @@ use serde::{Deserialize, Serialize};
 pub struct EmojiCategory {
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub emoji_names: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -26,11 +30,19 @@ pub struct EmojiListResponse {
     /// `true`: the client hands over successful answers only.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cache_ts: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub categories: Vec<EmojiCategory>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub categories_version: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub emoji: std::collections::BTreeMap<String, String>,

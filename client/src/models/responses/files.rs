@@ -67,11 +67,23 @@ pub struct FilesInfoResponse {
     pub ok: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub comments: Vec<FileComment>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub content: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub content_highlight_css: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub content_highlight_html: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub content_highlight_html_truncated: bool,

@@ -19,7 +19,11 @@ pub struct ReactionsGetResponse {
     /// `true`: the client hands over successful answers only.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub channel: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,

@@ -8,25 +8,65 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Login {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date_first: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date_last: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ip: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub isp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_agent: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub username: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -37,37 +77,97 @@ pub struct Login {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IntegrationLog {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub change_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub channel: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resolution: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub rss_feed: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rss_feed_change_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rss_feed_title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rss_feed_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub scope: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub service_id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub service_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_name: Option<String>,
     /// Every field this type does not name, as Slack sent it (kept on a round trip).
     #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
@@ -154,7 +254,11 @@ pub struct TeamBillingInfoResponse {
     /// `true`: the client hands over successful answers only.
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub plan: Option<String>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,7 +286,11 @@ pub struct TeamExternalTeamsListResponse {
     pub ok: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub organizations: Vec<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total_count: Option<i64>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -250,13 +358,25 @@ pub struct TeamPreferencesListResponse {
     pub ok: bool,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub allow_message_deletion: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub disable_file_uploads: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub display_real_names: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub msg_edit_window_mins: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub who_can_post_general: Option<String>,
     /// Cursor, warnings and messages, when Slack sends them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
