@@ -1,6 +1,7 @@
 //! The typed answers of the core families (`slackline::models`) against
-//! Slack's own shapes: `data/slack_response_samples.json` holds one sample
-//! answer per method (see `data/LICENSE.slack_response_samples.md`).
+//! Slack's own shapes: `mock/samples/slack_response_samples.json` holds one
+//! sample answer per method (MIT, see `mock/samples/LICENSE.slack_response_samples.md`;
+//! the emulator answers in the same shapes).
 //!
 //! For every typed method, its sample (with `ok` forced to true) decodes into
 //! the method's type, and every key of the sample, recursively, lands in a
@@ -16,7 +17,7 @@ use serde_json::{Map, Value, json};
 use slackline::models::*;
 use slackline::{DefaultSuccess, Paginated};
 
-const SAMPLES: &str = include_str!("../data/slack_response_samples.json");
+const SAMPLES: &str = include_str!("../../mock/samples/slack_response_samples.json");
 
 /// Top-level sample keys no answer type names, on purpose.
 const ENVELOPE: &[&str] = &[
