@@ -355,7 +355,7 @@ fn status_fault(shared: &Shared, code: u16) -> Reply {
 /// The checks, in Slack's order: HTTP verb → body → auth → rate limit → scope → arguments
 /// → behaviour.
 fn process(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     spec: &'static MethodSpec,
     bearer: Option<&str>,
     input: Input,
@@ -371,7 +371,7 @@ fn process(
 }
 
 fn checked(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     spec: &'static MethodSpec,
     bearer: Option<&str>,
     input: Input,

@@ -6,7 +6,7 @@
 //! answers registered by a test come first, and methods without a handler answer in the
 //! shape of their published sample ([`shape`]).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde_json::{Value, json};
 
@@ -33,7 +33,7 @@ pub(crate) const INTERNAL_PREFIX: &str = "/_mock/";
 
 /// One validated request, as a handler sees it.
 pub(crate) struct Call<'a> {
-    pub(crate) shared: &'a Shared,
+    pub(crate) shared: &'a Arc<Shared>,
     pub(crate) spec: &'static MethodSpec,
     pub(crate) token: Option<&'a TokenInfo>,
     pub(crate) args: &'a [(String, String)],
@@ -109,7 +109,7 @@ pub(crate) fn modelled() -> Vec<&'static str> {
 
 /// Answers a request that passed every check.
 pub(crate) fn run(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     spec: &'static MethodSpec,
     token: Option<&TokenInfo>,
     args: &[(String, String)],
