@@ -11,6 +11,7 @@ mod error;
 mod flatten;
 #[cfg(feature = "hyper")]
 mod hyper_transport;
+pub mod models;
 mod pages;
 pub mod ratelimit;
 mod response;
