@@ -39,7 +39,7 @@ pub use spec::{
     ArgEncoding, ArgSpec, HttpMethod, MethodSpec, ScopeNeed, TokenKind, manifest_scopes,
 };
 
-pub use token::{SlackToken, TokenType};
+pub use token::{ClientCredentials, SlackToken, TokenType};
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.
 pub use slackline_macros::slack_method;
