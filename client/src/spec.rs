@@ -132,11 +132,7 @@ impl std::fmt::Display for ScopeNeed {
 /// assert_eq!(needs[0].any_of, ["admin.users:write"]);
 /// assert_eq!(
 ///     needs[0].methods,
-///     [
-///         "admin.users.session.invalidate",
-///         "admin.users.session.reset",
-///         "admin.users.session.resetBulk",
-///     ]
+///     ["admin.users.session.invalidate", "admin.users.session.reset", "admin.users.session.resetBulk"],
 /// );
 /// assert_eq!(needs[0].to_string(), "admin.users:write (user token)");
 /// ```

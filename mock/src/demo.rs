@@ -98,7 +98,6 @@ pub const READONLY_SCOPES: &[&str] = &["admin.users:read"];
 /// where it is a member).
 pub const BOT_SCOPES: &[&str] = &[
     "app_mentions:read",
-    "bots:read",
     "channels:history",
     "channels:join",
     "channels:manage",

@@ -237,6 +237,7 @@ pub struct MockSlackBuilder {
     rate_limits: RateLimits,
     journal_capacity: usize,
     journal_max_bytes: usize,
+    responders: Vec<(String, respond::Responder)>,
     host: IpAddr,
     port: u16,
     header_read_timeout: Duration,
@@ -264,6 +265,7 @@ impl MockSlackBuilder {
             rate_limits: RateLimits::Exact,
             journal_capacity: DEFAULT_JOURNAL_CAPACITY,
             journal_max_bytes: DEFAULT_JOURNAL_MAX_BYTES,
+            responders: Vec::new(),
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
@@ -427,6 +429,14 @@ impl MockSlackBuilder {
         self
     }
 
+    /// Answers `method` with `responder` from the start (see
+    /// [`MockSlack::respond_with`]).
+    pub fn respond_with(mut self, method: &str, responder: impl Respond) -> MockSlackBuilder {
+        self.responders
+            .push((method.to_owned(), respond::Responder(Arc::new(responder))));
+        self
+    }
+
     /// Time a client has to send a request body before it gets HTTP 408 (default 30 s).
     pub fn body_read_timeout(mut self, timeout: Duration) -> MockSlackBuilder {
         self.body_read_timeout = timeout;
@@ -522,7 +532,13 @@ impl MockSlackBuilder {
             calls: (0..catalog::catalog().len())
                 .map(|_| AtomicU64::new(0))
                 .collect(),
-            responders: respond::Responders::default(),
+            responders: {
+                let r = respond::Responders::default();
+                for (method, responder) in &self.responders {
+                    r.set(method, responder.0.clone());
+                }
+                r
+            },
             channel_keys: Mutex::new(std::collections::HashMap::new()),
             header_read_timeout: self.header_read_timeout,
             body_read_timeout: self.body_read_timeout,

@@ -75,6 +75,16 @@ where
     }
 }
 
+/// A responder kept by the builder (cloned with it; shown without its contents).
+#[derive(Clone)]
+pub(crate) struct Responder(pub(crate) Arc<dyn Respond>);
+
+impl std::fmt::Debug for Responder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Responder(..)")
+    }
+}
+
 /// Registered answers, by method.
 #[derive(Default)]
 pub(crate) struct Responders {

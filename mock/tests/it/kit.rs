@@ -70,6 +70,22 @@ async fn canned_answers_and_handlers() {
 }
 
 #[tokio::test]
+async fn canned_answers_from_the_builder() {
+    let m = slackline_mock::MockSlack::builder()
+        .demo_org()
+        .rate_limits(slackline_mock::RateLimits::Off)
+        .respond_with("team.info", json!({"team": {"id": "T9", "name": "Canned"}}))
+        .start()
+        .await
+        .unwrap();
+    let r = call(&m, "team.info", Some(demo::BOT_TOKEN), &[]).await;
+    assert_eq!(
+        r.json,
+        json!({"ok": true, "team": {"id": "T9", "name": "Canned"}})
+    );
+}
+
+#[tokio::test]
 async fn stats_endpoint() {
     let m = mock().await;
     call(&m, "auth.test", Some(demo::BOT_TOKEN), &[]).await;
