@@ -4,11 +4,15 @@
 // Lets the client use its own `#[slack_method]`, whose expansions name `::slackline`.
 extern crate self as slackline;
 
+#[rustfmt::skip]
 pub mod api;
 mod client;
 mod encode;
 mod error;
 mod flatten;
+mod items;
+#[rustfmt::skip]
+pub mod models;
 mod pages;
 pub mod ratelimit;
 mod response;
@@ -21,7 +25,7 @@ pub mod transport;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use api::AdminUsersSessionApi;
+pub use api::prelude::*;
 pub use client::{
     AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IN_FLIGHT,
     DEFAULT_TIMEOUT, SlackClient, SlackClientBuilder,
@@ -29,6 +33,7 @@ pub use client::{
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
 pub use flatten::encode_flatten;
+pub use items::{Items, MAX_EMPTY_PAGES};
 pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
