@@ -193,9 +193,8 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
             .filter(|c| !c.is_empty())
             .map(str::to_owned);
         if next.is_some() && next == cursor {
-            return Err(self.invalid(
-                "the server answered with the cursor it was given: stopping".to_owned(),
-            ));
+            return Err(self
+                .invalid("the server answered with the cursor it was given: stopping".to_owned()));
         }
         let mut page = page;
         let items = match page.extra.remove(self.field) {

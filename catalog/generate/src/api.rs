@@ -34,7 +34,10 @@ pub const CORE_FAMILIES: &[&str] = &[
 
 /// The seed's hand-written declarations (`client/src/api/admin_users_session.rs`),
 /// kept with their exact signatures and always built: not generated again.
-pub const HAND_WRITTEN: &[&str] = &["admin.users.session.invalidate", "admin.users.session.reset"];
+pub const HAND_WRITTEN: &[&str] = &[
+    "admin.users.session.invalidate",
+    "admin.users.session.reset",
+];
 
 /// Arguments sent as JSON documents whatever the catalog's type text says
 /// (Slack documents most of them as "a JSON-based array ... as a string").
@@ -73,7 +76,10 @@ pub const ITEM_FIELDS: &[(&str, &str)] = &[
     ("admin.apps.restricted.list", "restricted_apps"),
     ("admin.auth.policy.getEntities", "entities"),
     ("admin.barriers.list", "barriers"),
-    ("admin.conversations.ekm.listOriginalConnectedChannelInfo", "channels"),
+    (
+        "admin.conversations.ekm.listOriginalConnectedChannelInfo",
+        "channels",
+    ),
     ("admin.conversations.getTeams", "team_ids"),
     ("admin.conversations.lookup", "channel_ids"),
     ("admin.conversations.search", "conversations"),
@@ -129,7 +135,10 @@ pub fn render_all() -> Vec<(String, String)> {
         "client/src/models/mod.rs".into(),
         render_models_placeholder(),
     ));
-    files.push(("tests/tests/walk/generated.rs".into(), render_walk(&families)));
+    files.push((
+        "tests/tests/walk/generated.rs".into(),
+        render_walk(&families),
+    ));
     files
 }
 
@@ -272,7 +281,12 @@ fn is_json(m: &Method, arg: &slackline_catalog::Arg) -> bool {
 }
 
 /// Required arguments, positional; the rest go into the options struct.
-fn split_args(m: &Method) -> (Vec<&'static slackline_catalog::Arg>, Vec<&'static slackline_catalog::Arg>) {
+fn split_args(
+    m: &Method,
+) -> (
+    Vec<&'static slackline_catalog::Arg>,
+    Vec<&'static slackline_catalog::Arg>,
+) {
     m.args.iter().partition(|a| a.required)
 }
 
@@ -281,7 +295,10 @@ fn options_name(m: &Method) -> String {
 }
 
 fn item_field(m: &Method) -> Option<&'static str> {
-    ITEM_FIELDS.iter().find(|(n, _)| *n == m.name).map(|(_, f)| *f)
+    ITEM_FIELDS
+        .iter()
+        .find(|(n, _)| *n == m.name)
+        .map(|(_, f)| *f)
 }
 
 fn positional_type(m: &Method, arg: &slackline_catalog::Arg) -> (&'static str, &'static str) {
@@ -301,7 +318,10 @@ fn positional_type(m: &Method, arg: &slackline_catalog::Arg) -> (&'static str, &
 }
 
 /// (field type, setter parameter type, conversion of `value`).
-fn option_type(m: &Method, arg: &slackline_catalog::Arg) -> (&'static str, &'static str, &'static str) {
+fn option_type(
+    m: &Method,
+    arg: &slackline_catalog::Arg,
+) -> (&'static str, &'static str, &'static str) {
     if is_json(m, arg) {
         return ("serde_json::Value", "serde_json::Value", "value");
     }
@@ -423,7 +443,13 @@ fn render_options(out: &mut String, m: &Method) {
     );
     for arg in &optional {
         let (ty, _, _) = option_type(m, arg);
-        let _ = writeln!(out, "    /// `{}`: {}.{}", arg.name, kind_words(m, arg), group_note(m, arg.name));
+        let _ = writeln!(
+            out,
+            "    /// `{}`: {}.{}",
+            arg.name,
+            kind_words(m, arg),
+            group_note(m, arg.name)
+        );
         if is_json(m, arg) {
             let _ = writeln!(
                 out,
@@ -483,7 +509,11 @@ fn render_method(out: &mut String, m: &Method) {
         let _ = writeln!(
             out,
             "    /// {} of {} is required: set it on the options.\n    ///",
-            if g.exclusive { "Exactly one" } else { "At least one" },
+            if g.exclusive {
+                "Exactly one"
+            } else {
+                "At least one"
+            },
             members.join(", ")
         );
     }
@@ -600,7 +630,9 @@ fn render_api_mod(families: &BTreeMap<String, Family>) -> String {
          //! them with `serde_json::json!`, or from your own types with\n\
          //! `serde_json::to_value`.\n\n",
     );
-    out.push_str("mod admin_users_session;\n\npub use admin_users_session::AdminUsersSessionApi;\n");
+    out.push_str(
+        "mod admin_users_session;\n\npub use admin_users_session::AdminUsersSessionApi;\n",
+    );
     for f in families.values() {
         let _ = writeln!(
             out,
@@ -661,15 +693,23 @@ pub fn render_models_placeholder() -> String {
 /// Slack would check them, plain values elsewhere.
 fn walk_value(m: &Method, arg: &slackline_catalog::Arg, positional: bool) -> String {
     if is_json(m, arg) {
-        let doc = if arg.kind == Kind::Object || arg.name == "view" || arg.name == "profile" || arg.name == "metadata" {
+        let doc = if arg.kind == Kind::Object
+            || arg.name == "view"
+            || arg.name == "profile"
+            || arg.name == "metadata"
+        {
             "serde_json::json!({})"
         } else {
             "serde_json::json!([])"
         };
-        return if positional { format!("&{doc}") } else { doc.to_owned() };
+        return if positional {
+            format!("&{doc}")
+        } else {
+            doc.to_owned()
+        };
     }
     let text = match arg.name {
-        "user" | "user_id" => "demo::ALICE_ID",
+        "user" | "user_id" | "user_ids" | "users" => "demo::ALICE_ID",
         "team_id" | "team" => "demo::TEAM_ID",
         _ => "\"X0WALK\"",
     };
@@ -713,7 +753,12 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
                 let mut options = format!("{}::default()", options_name(m));
                 for g in m.groups.iter().filter(|g| g.required) {
                     if let Some(first) = g.args.first().and_then(|a| m.arg(a)) {
-                        let _ = write!(options, ".{}({})", ident(first.name), walk_value(m, first, false));
+                        let _ = write!(
+                            options,
+                            ".{}({})",
+                            ident(first.name),
+                            walk_value(m, first, false)
+                        );
                     }
                 }
                 args.push(options);
@@ -771,7 +816,10 @@ mod tests {
     fn item_fields_name_cursor_methods() {
         for (name, _) in ITEM_FIELDS {
             let m = slackline_catalog::method(name).unwrap();
-            assert!(m.arg("cursor").is_some() && m.arg("limit").is_some(), "{name}");
+            assert!(
+                m.arg("cursor").is_some() && m.arg("limit").is_some(),
+                "{name}"
+            );
         }
     }
 }

@@ -14,3 +14,40 @@ fn checked_in_table_is_current() {
          Regenerate it with `{REGENERATE}` and commit the result."
     );
 }
+
+/// The shipped declarations, the placeholder models, the walk test and the
+/// client's features must be what the generator makes of the catalog.
+#[test]
+fn checked_in_declarations_are_current() {
+    let root = slackline_catalog_generate::workspace_root();
+    let mut stale = Vec::new();
+    for (path, expected) in slackline_catalog_generate::api::render_all() {
+        let actual = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+        if actual != expected {
+            stale.push(path);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated files: {stale:?}. Regenerate them with `{REGENERATE}` and commit the result."
+    );
+    let manifest = std::fs::read_to_string(root.join("client/Cargo.toml")).unwrap_or_default();
+    assert!(
+        manifest.contains(&slackline_catalog_generate::api::render_features()),
+        "client/Cargo.toml's [features] do not list every family; `{REGENERATE}` prints the table"
+    );
+}
+
+/// Every generated file says so, and each family's feature gates its module.
+#[test]
+fn generated_files_are_marked() {
+    for (path, text) in slackline_catalog_generate::api::render_all() {
+        assert!(text.starts_with("// @generated"), "{path}");
+    }
+    let modules = slackline_catalog_generate::api::render_all()
+        .into_iter()
+        .find(|(path, _)| path == "client/src/api/mod.rs")
+        .map(|(_, text)| text)
+        .unwrap();
+    assert!(modules.contains("#[cfg(feature = \"chat\")]\n#[cfg_attr(docsrs, doc(cfg(feature = \"chat\")))]\n#[rustfmt::skip]\npub mod chat;"));
+}

@@ -62,7 +62,7 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("admin.conversations.getConversationPrefs", client.admin_conversations_get_conversation_prefs(token, "X0WALK").await.map(drop)));
     outcomes.push(("admin.conversations.getCustomRetention", client.admin_conversations_get_custom_retention(token, "X0WALK").await.map(drop)));
     outcomes.push(("admin.conversations.getTeams", client.admin_conversations_get_teams(token, "X0WALK", AdminConversationsGetTeamsOptions::default()).await.map(drop)));
-    outcomes.push(("admin.conversations.invite", client.admin_conversations_invite(token, &["X0WALK"], "X0WALK").await.map(drop)));
+    outcomes.push(("admin.conversations.invite", client.admin_conversations_invite(token, &[demo::ALICE_ID], "X0WALK").await.map(drop)));
     outcomes.push(("admin.conversations.linkObjects", client.admin_conversations_link_objects(token, "X0WALK", "X0WALK", "X0WALK").await.map(drop)));
     outcomes.push(("admin.conversations.lookup", client.admin_conversations_lookup(token, &["X0WALK"], 1, AdminConversationsLookupOptions::default()).await.map(drop)));
     outcomes.push(("admin.conversations.removeCustomRetention", client.admin_conversations_remove_custom_retention(token, "X0WALK").await.map(drop)));
@@ -89,9 +89,9 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("admin.inviteRequests.denied.list", client.admin_invite_requests_denied_list(token, AdminInviteRequestsDeniedListOptions::default()).await.map(drop)));
     outcomes.push(("admin.inviteRequests.deny", client.admin_invite_requests_deny(token, "X0WALK", AdminInviteRequestsDenyOptions::default()).await.map(drop)));
     outcomes.push(("admin.inviteRequests.list", client.admin_invite_requests_list(token, AdminInviteRequestsListOptions::default()).await.map(drop)));
-    outcomes.push(("admin.roles.addAssignments", client.admin_roles_add_assignments(token, "X0WALK", &["X0WALK"], &["X0WALK"]).await.map(drop)));
+    outcomes.push(("admin.roles.addAssignments", client.admin_roles_add_assignments(token, "X0WALK", &["X0WALK"], &[demo::ALICE_ID]).await.map(drop)));
     outcomes.push(("admin.roles.listAssignments", client.admin_roles_list_assignments(token, AdminRolesListAssignmentsOptions::default()).await.map(drop)));
-    outcomes.push(("admin.roles.removeAssignments", client.admin_roles_remove_assignments(token, "X0WALK", &["X0WALK"], &["X0WALK"]).await.map(drop)));
+    outcomes.push(("admin.roles.removeAssignments", client.admin_roles_remove_assignments(token, "X0WALK", &["X0WALK"], &[demo::ALICE_ID]).await.map(drop)));
     outcomes.push(("admin.teams.admins.list", client.admin_teams_admins_list(token, demo::TEAM_ID, AdminTeamsAdminsListOptions::default()).await.map(drop)));
     outcomes.push(("admin.teams.create", client.admin_teams_create(token, "X0WALK", "X0WALK", AdminTeamsCreateOptions::default()).await.map(drop)));
     outcomes.push(("admin.teams.list", client.admin_teams_list(token, AdminTeamsListOptions::default()).await.map(drop)));
@@ -112,11 +112,11 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("admin.users.invite", client.admin_users_invite(token, demo::TEAM_ID, "X0WALK", "X0WALK", AdminUsersInviteOptions::default()).await.map(drop)));
     outcomes.push(("admin.users.list", client.admin_users_list(token, AdminUsersListOptions::default()).await.map(drop)));
     outcomes.push(("admin.users.remove", client.admin_users_remove(token, demo::TEAM_ID, demo::ALICE_ID).await.map(drop)));
-    outcomes.push(("admin.users.session.clearSettings", client.admin_users_session_clear_settings(token, &["X0WALK"]).await.map(drop)));
-    outcomes.push(("admin.users.session.getSettings", client.admin_users_session_get_settings(token, &["X0WALK"]).await.map(drop)));
+    outcomes.push(("admin.users.session.clearSettings", client.admin_users_session_clear_settings(token, &[demo::ALICE_ID]).await.map(drop)));
+    outcomes.push(("admin.users.session.getSettings", client.admin_users_session_get_settings(token, &[demo::ALICE_ID]).await.map(drop)));
     outcomes.push(("admin.users.session.list", client.admin_users_session_list(token, AdminUsersSessionListOptions::default()).await.map(drop)));
-    outcomes.push(("admin.users.session.resetBulk", client.admin_users_session_reset_bulk(token, &["X0WALK"], AdminUsersSessionResetBulkOptions::default()).await.map(drop)));
-    outcomes.push(("admin.users.session.setSettings", client.admin_users_session_set_settings(token, &["X0WALK"], AdminUsersSessionSetSettingsOptions::default()).await.map(drop)));
+    outcomes.push(("admin.users.session.resetBulk", client.admin_users_session_reset_bulk(token, &[demo::ALICE_ID], AdminUsersSessionResetBulkOptions::default()).await.map(drop)));
+    outcomes.push(("admin.users.session.setSettings", client.admin_users_session_set_settings(token, &[demo::ALICE_ID], AdminUsersSessionSetSettingsOptions::default()).await.map(drop)));
     outcomes.push(("admin.users.setAdmin", client.admin_users_set_admin(token, demo::TEAM_ID, demo::ALICE_ID).await.map(drop)));
     outcomes.push(("admin.users.setExpiration", client.admin_users_set_expiration(token, demo::ALICE_ID, 1, AdminUsersSetExpirationOptions::default()).await.map(drop)));
     outcomes.push(("admin.users.setOwner", client.admin_users_set_owner(token, demo::TEAM_ID, demo::ALICE_ID).await.map(drop)));
@@ -172,8 +172,8 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("calls.add", client.calls_add(token, "X0WALK", "X0WALK", CallsAddOptions::default()).await.map(drop)));
     outcomes.push(("calls.end", client.calls_end(token, "X0WALK", CallsEndOptions::default()).await.map(drop)));
     outcomes.push(("calls.info", client.calls_info(token, "X0WALK").await.map(drop)));
-    outcomes.push(("calls.participants.add", client.calls_participants_add(token, "X0WALK", &["X0WALK"]).await.map(drop)));
-    outcomes.push(("calls.participants.remove", client.calls_participants_remove(token, "X0WALK", &["X0WALK"]).await.map(drop)));
+    outcomes.push(("calls.participants.add", client.calls_participants_add(token, "X0WALK", &[demo::ALICE_ID]).await.map(drop)));
+    outcomes.push(("calls.participants.remove", client.calls_participants_remove(token, "X0WALK", &[demo::ALICE_ID]).await.map(drop)));
     outcomes.push(("calls.update", client.calls_update(token, "X0WALK", CallsUpdateOptions::default()).await.map(drop)));
     outcomes.push(("canvases.access.delete", client.canvases_access_delete(token, "X0WALK", CanvasesAccessDeleteOptions::default()).await.map(drop)));
     outcomes.push(("canvases.access.set", client.canvases_access_set(token, "X0WALK", "X0WALK", CanvasesAccessSetOptions::default()).await.map(drop)));
@@ -204,7 +204,7 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("conversations.externalInvitePermissions.set", client.conversations_external_invite_permissions_set(token, "X0WALK", "X0WALK", "X0WALK").await.map(drop)));
     outcomes.push(("conversations.history", client.conversations_history(token, "X0WALK", ConversationsHistoryOptions::default()).await.map(drop)));
     outcomes.push(("conversations.info", client.conversations_info(token, "X0WALK", ConversationsInfoOptions::default()).await.map(drop)));
-    outcomes.push(("conversations.invite", client.conversations_invite(token, "X0WALK", "X0WALK", ConversationsInviteOptions::default()).await.map(drop)));
+    outcomes.push(("conversations.invite", client.conversations_invite(token, "X0WALK", demo::ALICE_ID, ConversationsInviteOptions::default()).await.map(drop)));
     outcomes.push(("conversations.inviteShared", client.conversations_invite_shared(token, "X0WALK", ConversationsInviteSharedOptions::default()).await.map(drop)));
     outcomes.push(("conversations.join", client.conversations_join(token, "X0WALK").await.map(drop)));
     outcomes.push(("conversations.kick", client.conversations_kick(token, "X0WALK", ConversationsKickOptions::default()).await.map(drop)));
@@ -227,7 +227,7 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("dnd.endSnooze", client.dnd_end_snooze(token).await.map(drop)));
     outcomes.push(("dnd.info", client.dnd_info(token, DndInfoOptions::default()).await.map(drop)));
     outcomes.push(("dnd.setSnooze", client.dnd_set_snooze(token, "X0WALK").await.map(drop)));
-    outcomes.push(("dnd.teamInfo", client.dnd_team_info(token, "X0WALK", DndTeamInfoOptions::default()).await.map(drop)));
+    outcomes.push(("dnd.teamInfo", client.dnd_team_info(token, demo::ALICE_ID, DndTeamInfoOptions::default()).await.map(drop)));
     outcomes.push(("emoji.list", client.emoji_list(token, EmojiListOptions::default()).await.map(drop)));
     outcomes.push(("entity.acknowledgeCommentAction", client.entity_acknowledge_comment_action(token, "X0WALK", EntityAcknowledgeCommentActionOptions::default()).await.map(drop)));
     outcomes.push(("entity.presentComments", client.entity_present_comments(token, &serde_json::json!([]), "X0WALK", EntityPresentCommentsOptions::default()).await.map(drop)));
@@ -254,7 +254,7 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("functions.distributions.permissions.set", client.functions_distributions_permissions_set(token, FunctionsDistributionsPermissionsSetOptions::default().permission_type("X0WALK")).await.map(drop)));
     outcomes.push(("functions.workflows.steps.list", client.functions_workflows_steps_list(token, "X0WALK", FunctionsWorkflowsStepsListOptions::default()).await.map(drop)));
     outcomes.push(("functions.workflows.steps.responses.export", client.functions_workflows_steps_responses_export(token, "X0WALK", FunctionsWorkflowsStepsResponsesExportOptions::default()).await.map(drop)));
-    outcomes.push(("migration.exchange", client.migration_exchange(token, &["X0WALK"], MigrationExchangeOptions::default()).await.map(drop)));
+    outcomes.push(("migration.exchange", client.migration_exchange(token, &[demo::ALICE_ID], MigrationExchangeOptions::default()).await.map(drop)));
     outcomes.push(("oauth.access", client.oauth_access(OauthAccessOptions::default()).await.map(drop)));
     outcomes.push(("oauth.v2.access", client.oauth_v2_access(OauthV2AccessOptions::default()).await.map(drop)));
     outcomes.push(("oauth.v2.exchange", client.oauth_v2_exchange(token, "X0WALK", "X0WALK").await.map(drop)));
@@ -308,7 +308,7 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("usergroups.list", client.usergroups_list(token, UsergroupsListOptions::default()).await.map(drop)));
     outcomes.push(("usergroups.update", client.usergroups_update(token, "X0WALK", UsergroupsUpdateOptions::default()).await.map(drop)));
     outcomes.push(("usergroups.users.list", client.usergroups_users_list(token, "X0WALK", UsergroupsUsersListOptions::default()).await.map(drop)));
-    outcomes.push(("usergroups.users.update", client.usergroups_users_update(token, "X0WALK", &["X0WALK"], UsergroupsUsersUpdateOptions::default()).await.map(drop)));
+    outcomes.push(("usergroups.users.update", client.usergroups_users_update(token, "X0WALK", &[demo::ALICE_ID], UsergroupsUsersUpdateOptions::default()).await.map(drop)));
     outcomes.push(("users.conversations", client.users_conversations(token, UsersConversationsOptions::default()).await.map(drop)));
     outcomes.push(("users.deletePhoto", client.users_delete_photo(token).await.map(drop)));
     outcomes.push(("users.discoverableContacts.lookup", client.users_discoverable_contacts_lookup(token, "X0WALK").await.map(drop)));
