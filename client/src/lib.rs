@@ -11,6 +11,10 @@ mod encode;
 mod error;
 mod flatten;
 mod items;
+#[cfg(feature = "oauth")]
+mod oauth;
+#[cfg(feature = "files")]
+mod upload;
 #[rustfmt::skip]
 pub mod models;
 mod pages;
@@ -34,6 +38,9 @@ pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
 pub use flatten::encode_flatten;
 pub use items::{Items, MAX_EMPTY_PAGES};
+#[cfg(feature = "oauth")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
+pub use oauth::{OAuthAuthedUser, OAuthClient, OAuthTeam, OAuthV2Access};
 pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};
@@ -42,6 +49,9 @@ pub use slackline_catalog::{Rate, Special, Tier};
 pub use spec::{
     ArgEncoding, ArgSpec, HttpMethod, MethodSpec, ScopeNeed, TokenKind, manifest_scopes,
 };
+#[cfg(feature = "files")]
+#[cfg_attr(docsrs, doc(cfg(feature = "files")))]
+pub use upload::{UPLOAD_STEP, UploadFile, UploadedFile};
 
 pub use token::{SlackToken, TokenType};
 

@@ -167,22 +167,45 @@ pub fn generated(m: &Method) -> bool {
 pub fn families() -> BTreeMap<String, Family> {
     let mut out: BTreeMap<String, Family> = BTreeMap::new();
     for m in slackline_catalog::methods().iter().filter(|m| generated(m)) {
-        let segments: Vec<&str> = m.name.split('.').collect();
-        let key = if segments[0] == "admin" && segments.len() > 2 {
-            format!("admin.{}", segments[1])
-        } else {
-            segments[0].to_owned()
-        };
+        let key = family_key(m.name);
+        let first = m.name.split('.').next().unwrap_or_default();
         let family = out.entry(key.clone()).or_insert_with(|| Family {
-            module: snake(&key.replace('.', "_")),
-            trait_name: format!("{}Api", pascal(&key)),
-            feature: snake(segments[0]),
+            module: module_name(&key),
+            trait_name: trait_name(&key),
+            feature: snake(first),
             key: key.clone(),
             methods: Vec::new(),
         });
         family.methods.push(m);
     }
     out
+}
+
+/// `api.*` (only `api.test`) would make a module `api::api` and a trait
+/// `ApiApi`: it is `api_test` and `ApiTestApi` instead.
+fn module_name(key: &str) -> String {
+    if key == "api" {
+        "api_test".into()
+    } else {
+        snake(&key.replace('.', "_"))
+    }
+}
+
+fn trait_name(key: &str) -> String {
+    if key == "api" {
+        "ApiTestApi".into()
+    } else {
+        format!("{}Api", pascal(key))
+    }
+}
+
+fn family_key(name: &str) -> String {
+    let segments: Vec<&str> = name.split('.').collect();
+    if segments[0] == "admin" && segments.len() > 2 {
+        format!("admin.{}", segments[1])
+    } else {
+        segments[0].to_owned()
+    }
 }
 
 /// The Cargo features, as the `[features]` table of `client/Cargo.toml`.
@@ -475,13 +498,7 @@ fn render_options(out: &mut String, m: &Method) {
 }
 
 fn families_trait(m: &Method) -> String {
-    let segments: Vec<&str> = m.name.split('.').collect();
-    let key = if segments[0] == "admin" && segments.len() > 2 {
-        format!("admin.{}", segments[1])
-    } else {
-        segments[0].to_owned()
-    };
-    format!("{}Api", pascal(&key))
+    trait_name(&family_key(m.name))
 }
 
 fn group_note(m: &Method, arg: &str) -> String {

@@ -126,9 +126,9 @@ pub use agents::*;
 #[cfg(feature = "api")]
 #[cfg_attr(docsrs, doc(cfg(feature = "api")))]
 #[rustfmt::skip]
-pub mod api;
+pub mod api_test;
 #[cfg(feature = "api")]
-pub use api::*;
+pub use api_test::*;
 
 #[cfg(feature = "apps")]
 #[cfg_attr(docsrs, doc(cfg(feature = "apps")))]
@@ -389,7 +389,7 @@ pub mod prelude {
     #[cfg(feature = "agents")]
     pub use super::agents::AgentsApi;
     #[cfg(feature = "api")]
-    pub use super::api::ApiApi;
+    pub use super::api_test::ApiTestApi;
     #[cfg(feature = "apps")]
     pub use super::apps::AppsApi;
     #[cfg(feature = "assistant")]

@@ -6,7 +6,7 @@
 
 use crate::{DefaultSuccess, SlackClient, SlackError, slack_api, slack_method};
 
-/// The optional arguments of `api.test` ([`ApiApi::api_test`]).
+/// The optional arguments of `api.test` ([`ApiTestApi::api_test`]).
 ///
 /// `Default::default()` sends none; each setter sets one. New optional
 /// arguments Slack adds become new fields, so code that builds options
@@ -31,7 +31,7 @@ impl ApiTestOptions {
 /// Required arguments are positional (the token first); optional ones
 /// are set on the method's options struct (`Default::default()` for none).
 #[slack_api]
-pub trait ApiApi {
+pub trait ApiTestApi {
     /// Checks API calling code.
     ///
     /// Docs: <https://docs.slack.dev/reference/methods/api.test>
@@ -42,4 +42,4 @@ pub trait ApiApi {
     ) -> Result<DefaultSuccess, SlackError>;
 }
 
-impl ApiApi for SlackClient {}
+impl ApiTestApi for SlackClient {}
