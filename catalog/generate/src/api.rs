@@ -135,10 +135,7 @@ pub fn render_all() -> Vec<(String, String)> {
         "client/src/models/mod.rs".into(),
         render_models_placeholder(),
     ));
-    files.push((
-        "tests/tests/walk/generated.rs".into(),
-        render_walk(&families),
-    ));
+    files.push(("tests/tests/shipped/walk.rs".into(), render_walk(&families)));
     files
 }
 
