@@ -30,8 +30,26 @@ use crate::{DefaultSuccess, Form, MethodSpec, SlackClient, SlackError, SlackToke
 /// with fresh cursors would otherwise keep the walk going for ever.
 pub const MAX_EMPTY_PAGES: usize = 50;
 
-/// The items of a cursor method's list field, one at a time; see the
-/// [module documentation](self) and [`next`](Items::next).
+/// The items of a cursor method's list field, one at a time.
+///
+/// Every shipped cursor method (`users.list`, `conversations.history`,
+/// `admin.users.session.list`, ...) has an `_items` twin returning one: it
+/// hands out the entries of the method's list field one at a time
+/// ([`next`](Items::next)), fetching the next page only when the current one
+/// is used up. Each page is one call of the method, paced by its tier and
+/// retried like any call.
+///
+/// ```no_run
+/// # #[cfg(feature = "users")]
+/// # async fn run(client: &slackline::SlackClient, token: &slackline::SlackToken) -> Result<(), slackline::SlackError> {
+/// use slackline::UsersApi;
+///
+/// let mut members = client.users_list_items(token, Default::default());
+/// while let Some(member) = members.next().await {
+///     println!("{}", member?["id"]);
+/// }
+/// # Ok(()) }
+/// ```
 ///
 /// Items are `serde_json::Value`s by default; [`decode`](Items::decode)
 /// turns them into your type.

@@ -38,6 +38,29 @@ fn checked_in_declarations_are_current() {
     );
 }
 
+/// No generated file is left behind by a family that is gone.
+#[test]
+fn no_orphaned_generated_files() {
+    let root = slackline_catalog_generate::workspace_root();
+    let expected: Vec<String> = slackline_catalog_generate::api::render_all()
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    let dir = root.join("client/src/api");
+    for entry in std::fs::read_dir(&dir).expect("client/src/api is readable") {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let relative = format!(
+            "client/src/api/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        assert!(
+            !text.starts_with("// @generated") || expected.contains(&relative),
+            "{relative} is generated but no longer produced: delete it"
+        );
+    }
+}
+
 /// Every generated file says so, and each family's feature gates its module.
 #[test]
 fn generated_files_are_marked() {
