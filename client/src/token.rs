@@ -179,45 +179,9 @@ impl SlackToken {
 
     /// The token itself. Handle with care: never log it.
     pub fn expose_secret(&self) -> &str {
-        // The header was built from a valid ASCII string prefixed by BEARER
-        // (client credentials, sent as `Basic`, have no token to expose).
-        self.header
-            .as_bytes()
-            .strip_prefix(BEARER.as_bytes())
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default()
-    }
-
-    /// An app's client credentials as `Authorization: Basic`, for the OAuth
-    /// exchanges (`oauth.v2.access`). Never shown: it has no token prefix,
-    /// so `Debug` and `Display` print `***`, and `expose_secret` is empty.
-    #[cfg_attr(not(feature = "oauth"), allow(dead_code))]
-    pub(crate) fn client_credentials(
-        client_id: &str,
-        client_secret: &str,
-    ) -> Result<Self, SlackError> {
-        let invalid = |message: &str| SlackError::InvalidInput {
-            method: None,
-            message: message.to_owned(),
-        };
-        if client_id.is_empty()
-            || client_id.contains(':')
-            || client_id.chars().any(char::is_control)
-        {
-            return Err(invalid(
-                "the client id must be non-empty, without `:` or control characters",
-            ));
-        }
-        if client_secret.is_empty() || client_secret.chars().any(char::is_control) {
-            return Err(invalid(
-                "the client secret must be non-empty, without control characters",
-            ));
-        }
-        let encoded = base64(format!("{client_id}:{client_secret}").as_bytes());
-        let mut header = HeaderValue::try_from(format!("Basic {encoded}"))
-            .map_err(|_| invalid("the client credentials are not a valid header value"))?;
-        header.set_sensitive(true);
-        Ok(SlackToken { header, team: None })
+        // The header was built from a valid ASCII string prefixed by BEARER.
+        let bytes = &self.header.as_bytes()[BEARER.len()..];
+        std::str::from_utf8(bytes).unwrap_or_default()
     }
 
     /// The token's type prefix, such as `xoxb-` or `xoxe.xoxp-`, when it
@@ -234,28 +198,6 @@ impl SlackToken {
     pub(crate) fn authorization(&self) -> &HeaderValue {
         &self.header
     }
-}
-
-/// Standard base64 with padding (RFC 4648), for `Authorization: Basic`.
-fn base64(raw: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(raw.len().div_ceil(3) * 4);
-    for chunk in raw.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 impl fmt::Debug for SlackToken {
@@ -283,22 +225,6 @@ impl std::str::FromStr for SlackToken {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn client_credentials_are_basic_and_hidden() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"123.456:s3cret"), "MTIzLjQ1NjpzM2NyZXQ=");
-        let basic = SlackToken::client_credentials("123.456", "s3cret").unwrap();
-        assert_eq!(basic.authorization(), "Basic MTIzLjQ1NjpzM2NyZXQ=");
-        assert_eq!(basic.expose_secret(), "");
-        assert_eq!(format!("{basic:?}"), "SlackToken(***)");
-        assert!(SlackToken::client_credentials("a:b", "s").is_err());
-        assert!(SlackToken::client_credentials("", "s").is_err());
-        assert!(SlackToken::client_credentials("id", "").is_err());
-    }
 
     #[test]
     fn rejects_bad_tokens_without_echoing_them() {
