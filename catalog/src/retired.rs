@@ -6,7 +6,8 @@
 
 use crate::methods;
 
-/// A method, or a family of methods, that Slack no longer serves.
+/// A method, or a family of methods, that Slack no longer serves (or, for
+/// `rtm.start`, serves only as its replacement: it answers as `rtm.connect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Retired {
     /// The method name, or a family as `"channels.*"`.

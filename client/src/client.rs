@@ -11,16 +11,17 @@ use http::{HeaderMap, HeaderValue, Method};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
+use crate::SlackError;
 use crate::encode::Form;
 use crate::error::{TransportErrorKind, excerpt, kept};
 use crate::ratelimit::{BucketKey, RateLimits, WaitBudget, WorkspaceKey};
 use crate::response::{FromSlackBody, decode};
 use crate::retry::{Decision, Failure, RetryPolicy, Spent, rate_limit_wait};
 use crate::spec::{HttpMethod, MethodSpec};
+use crate::token::Auth;
 use crate::transport::{
     HttpRequest, HttpResponse, Transport, TransportError, classify_reqwest, describe,
 };
-use crate::{SlackError, SlackToken};
 
 /// Slack's Web API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://slack.com/api/";
@@ -162,12 +163,12 @@ impl SlackClient {
     }
 
     /// Runs one call of a declared method. Generated code reaches it through
-    /// `__private::call` (`token: None` through `call_without_token`); the
-    /// arguments are already encoded.
+    /// `__private::call` (`call_without_token`, `call_with_credentials` for
+    /// methods called without a token); the arguments are already encoded.
     pub(crate) async fn execute<T: FromSlackBody>(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         form: Form,
     ) -> Result<T, SlackError> {
         // A method limited per channel is paced per channel.
@@ -178,9 +179,9 @@ impl SlackClient {
         };
         let (url, body) = self.prepare(spec, form)?;
         let answer = self
-            .send_with_retries(spec, token, channel, &url, body)
+            .send_with_retries(spec, auth, channel, &url, body)
             .await?;
-        decode::<T>(spec, token, &answer.headers, &answer.body)
+        decode::<T>(spec, auth.token(), &answer.headers, &answer.body)
     }
 
     fn prepare(
@@ -219,7 +220,7 @@ impl SlackClient {
     async fn send_with_retries(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         channel: Option<Box<str>>,
         url: &str,
         body: Bytes,
@@ -233,7 +234,7 @@ impl SlackClient {
         let time_left = || deadline.map(|at| at.saturating_duration_since(Instant::now()));
         let bucket = limits.quota_for(spec).map(|_| BucketKey {
             method: spec.name,
-            workspace: token.map_or(WorkspaceKey::App, WorkspaceKey::of),
+            workspace: auth.token().map_or(WorkspaceKey::App, WorkspaceKey::of),
             channel,
         });
         let mut spent = Spent::default();
@@ -264,7 +265,7 @@ impl SlackClient {
                 }
             }
             let outcome = self
-                .send_in_flight(spec, token, url, &body, time_left())
+                .send_in_flight(spec, auth, url, &body, time_left())
                 .await;
             let (failure, error) = match outcome {
                 Ok(answer) if answer.status == 200 => return Ok(answer),
@@ -288,7 +289,7 @@ impl SlackClient {
                         method: spec.name,
                         status: answer.status,
                         retry_after: asked,
-                        body: excerpt(&answer.body, token),
+                        body: excerpt(&answer.body, auth.token()),
                     };
                     let failure = Failure::Status {
                         status: answer.status,
@@ -301,7 +302,7 @@ impl SlackClient {
                     let error = SlackError::Transport {
                         method: spec.name,
                         kind: err.kind,
-                        message: kept(&err.message, token, MESSAGE_LEN),
+                        message: kept(&err.message, auth.token(), MESSAGE_LEN),
                     };
                     (Failure::Transport(err.kind), error)
                 }
@@ -345,7 +346,7 @@ impl SlackClient {
     async fn send_in_flight(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         url: &str,
         body: &Bytes,
         time_left: Option<Duration>,
@@ -376,7 +377,7 @@ impl SlackClient {
                     .ok(),
             },
         };
-        let result = self.send_once(spec, token, url, body.clone(), limit).await;
+        let result = self.send_once(spec, auth, url, body.clone(), limit).await;
         match result {
             Err(err) if limit.is_some() && err.kind == TransportErrorKind::Timeout => {
                 Err(deadline_passed())
@@ -388,7 +389,7 @@ impl SlackClient {
     async fn send_once(
         &self,
         spec: &'static MethodSpec,
-        token: Option<&SlackToken>,
+        auth: Auth<'_>,
         url: &str,
         body: Bytes,
         timeout: Option<Duration>,
@@ -401,8 +402,8 @@ impl SlackClient {
         match &self.inner.backend {
             Backend::Reqwest(client) => {
                 let mut request = client.request(method, url);
-                if let Some(token) = token {
-                    request = request.header(AUTHORIZATION, token.authorization().clone());
+                if let Some(header) = auth.header() {
+                    request = request.header(AUTHORIZATION, header.clone());
                 }
                 if spec.http == HttpMethod::Post {
                     request = request.header(CONTENT_TYPE, FORM_CONTENT_TYPE).body(body);
@@ -422,8 +423,8 @@ impl SlackClient {
             }
             Backend::Custom(transport) => {
                 let mut headers = self.inner.extra_headers.clone();
-                if let Some(token) = token {
-                    headers.insert(AUTHORIZATION, token.authorization().clone());
+                if let Some(header) = auth.header() {
+                    headers.insert(AUTHORIZATION, header.clone());
                 }
                 if spec.http == HttpMethod::Post {
                     headers.insert(CONTENT_TYPE, FORM_CONTENT_TYPE);

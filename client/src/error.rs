@@ -164,8 +164,9 @@ fn excerpt_note(body: &str) -> String {
 /// Longest body excerpt kept in an error, in bytes; also the longest error
 /// code, warning or message kept from an answer.
 pub(crate) const EXCERPT_LEN: usize = 200;
-/// Longest `needed` / `provided` scope list kept from an answer, in bytes.
-pub(crate) const SCOPES_LEN: usize = 1_000;
+/// Longest `needed` / `provided` scope list kept from an answer, in bytes
+/// (a token's scopes can run to a few hundred names).
+pub(crate) const SCOPES_LEN: usize = 4_096;
 /// Most warnings (and most messages) kept from one answer.
 pub(crate) const MAX_KEPT_ITEMS: usize = 20;
 
@@ -198,7 +199,7 @@ pub(crate) fn kept_list<'a>(
 fn bounded(body: &[u8], token: Option<&SlackToken>, max: usize) -> String {
     let secret = token.map_or("", SlackToken::expose_secret);
     // Look a token's length past the cut, so a token straddling it is caught whole.
-    let window = &body[..body.len().min(max + secret.len())];
+    let window = &body[..body.len().min(max.saturating_add(secret.len()))];
     let mut text = String::from_utf8_lossy(window).into_owned();
     if let Some(token) = token.filter(|_| !secret.is_empty() && text.contains(secret)) {
         text = text.replace(secret, &token.to_string());

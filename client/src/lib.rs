@@ -31,8 +31,9 @@ pub mod __private;
 
 pub use api::prelude::*;
 pub use client::{
-    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IN_FLIGHT,
-    DEFAULT_TIMEOUT, SlackClient, SlackClientBuilder,
+    AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CALL_DEADLINE, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_GET_URL_BYTES,
+    SlackClient, SlackClientBuilder,
 };
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};
@@ -53,7 +54,7 @@ pub use spec::{
 #[cfg_attr(docsrs, doc(cfg(feature = "files")))]
 pub use upload::{UPLOAD_STEP, UploadFile, UploadedFile};
 
-pub use token::{SlackToken, TokenType};
+pub use token::{ClientCredentials, SlackToken, TokenType};
 
 /// Declares a Slack Web API method on a trait; see the crate documentation.
 pub use slackline_macros::slack_method;

@@ -29,7 +29,9 @@
 //! # Ok(()) }
 //! ```
 
+use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{Hash, Hasher};
 
 use crate::{DefaultSuccess, SlackError, WithMeta};
 
@@ -61,12 +63,15 @@ pub struct Pages<F> {
     /// `None` before the first page; then the cursor of the next page, or
     /// `Some(None)` once the last page was returned (or a call failed).
     cursor: Option<Option<String>>,
+    /// Hashes of every cursor followed, so a server going round in a cycle
+    /// of cursors is caught.
+    seen: HashSet<u64>,
 }
 
 /// Calls `fetch` with no cursor, then with each page's `next_cursor` until
 /// a page has none. A failed call ends the pages after returning its error;
-/// a cursor that repeats the previous one ends them too (with an error),
-/// so a misbehaving server cannot keep a loop going.
+/// a cursor that was already followed ends them too (with an error), so a
+/// misbehaving server cannot keep a loop going round.
 pub fn paginate<F, Fut, T>(fetch: F) -> Pages<F>
 where
     F: FnMut(Option<String>) -> Fut,
@@ -76,7 +81,14 @@ where
     Pages {
         fetch,
         cursor: None,
+        seen: HashSet::new(),
     }
+}
+
+fn hash(cursor: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    cursor.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl<F> Pages<F> {
@@ -107,11 +119,17 @@ impl<F> Pages<F> {
             .next_cursor()
             .filter(|c| !c.is_empty())
             .map(str::to_owned);
-        if next.is_some() && next == previous {
+        if let Some(previous) = &previous {
+            self.seen.insert(hash(previous));
+        }
+        if next
+            .as_ref()
+            .is_some_and(|next| self.seen.contains(&hash(next)))
+        {
             self.cursor = Some(None);
             return Some(Err(SlackError::InvalidInput {
                 method: None,
-                message: "the server answered with the cursor it was given: stopping".to_owned(),
+                message: "the server answered with a cursor already followed: stopping".to_owned(),
             }));
         }
         self.cursor = Some(next);
@@ -182,5 +200,21 @@ mod tests {
         assert!(stuck.next_page().await.unwrap().is_ok());
         assert!(stuck.next_page().await.unwrap().is_err());
         assert!(stuck.next_page().await.is_none());
+
+        // A cycle of cursors a → b → a is caught on its way round.
+        let mut calls = 0;
+        let cycle = paginate(|cursor: Option<String>| {
+            calls += 1;
+            let next = if cursor.as_deref() == Some("a") {
+                "b"
+            } else {
+                "a"
+            };
+            std::future::ready(Ok(page(next)))
+        })
+        .all()
+        .await;
+        assert!(cycle.is_err());
+        assert_eq!(calls, 3, "pages: none, a, b (which points back to a)");
     }
 }

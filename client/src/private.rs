@@ -5,7 +5,8 @@ pub use crate::encode::{EncodeArg, Form, encode_json};
 pub use crate::flatten::encode_flatten;
 pub use crate::response::FromSlackBody;
 pub use crate::spec::{ArgEncoding, ArgSpec, HttpMethod, MethodSpec};
-pub use crate::{AsSlackClient, SlackClient, SlackError, SlackToken};
+use crate::token::Auth;
+pub use crate::{AsSlackClient, ClientCredentials, SlackClient, SlackError, SlackToken};
 pub use slackline_catalog::{Rate, Special, Tier};
 
 /// Runs one declared method: the single entry point of every expansion.
@@ -19,7 +20,7 @@ pub async fn call<T: FromSlackBody>(
     token: &SlackToken,
     form: Form,
 ) -> Result<T, SlackError> {
-    client.execute::<T>(spec, Some(token), form).await
+    client.execute::<T>(spec, Auth::Token(token), form).await
 }
 
 /// Runs one declared method that is called without a token (no
@@ -30,5 +31,19 @@ pub async fn call_without_token<T: FromSlackBody>(
     spec: &'static MethodSpec,
     form: Form,
 ) -> Result<T, SlackError> {
-    client.execute::<T>(spec, None, form).await
+    client.execute::<T>(spec, Auth::None, form).await
+}
+
+/// Runs one declared method that is called without a token, sending the
+/// app's client credentials as `Authorization: Basic` (the OAuth exchange).
+#[inline]
+pub async fn call_with_credentials<T: FromSlackBody>(
+    client: &SlackClient,
+    spec: &'static MethodSpec,
+    credentials: &ClientCredentials,
+    form: Form,
+) -> Result<T, SlackError> {
+    client
+        .execute::<T>(spec, Auth::Client(credentials), form)
+        .await
 }

@@ -204,7 +204,8 @@ impl AnswerParts<'_> {
             self.headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
-                .map(|v| kept(v, self.token, SCOPES_LEN))
+                // Whole (hyper bounds a header's size), only redacted.
+                .map(|v| kept(v, self.token, v.len()))
         };
         ResponseMeta {
             scopes: header("x-oauth-scopes"),

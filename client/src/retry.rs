@@ -1,6 +1,6 @@
 //! When a failed call is tried again, and how long to wait first.
 //!
-//! The whole decision is [`RetryPolicy::decide`]: one attempt's failure and
+//! The whole decision is `RetryPolicy::decide`: one attempt's failure and
 //! what the call has spent so far in, "retry after d" or "give up" out. The
 //! client's loop only obeys it, so every way the loop ends is here.
 

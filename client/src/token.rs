@@ -200,6 +200,152 @@ impl SlackToken {
     }
 }
 
+/// An app's OAuth client credentials (`client_id`, `client_secret`), sent as
+/// HTTP Basic auth to a method Slack calls without a token, such as the
+/// OAuth exchange `oauth.v2.access`. (Slack also accepts them as the form
+/// fields `client_id` and `client_secret`: declare those parameters instead.)
+///
+/// The `Authorization: Basic` header is prepared once here. `Debug` shows
+/// the client ID only; the secret is never printed, logged or put in an error.
+///
+/// ```
+/// use slackline::ClientCredentials;
+/// let app = ClientCredentials::new("123.456", "s3cr3t")?;
+/// assert_eq!(app.client_id(), "123.456");
+/// assert!(!format!("{app:?}").contains("s3cr3t"));
+/// assert!(ClientCredentials::new("123:456", "s").is_err()); // Basic auth cannot carry `:` in the ID
+/// # Ok::<(), slackline::SlackError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ClientCredentials {
+    client_id: Box<str>,
+    header: HeaderValue,
+}
+
+impl ClientCredentials {
+    /// Checks both parts and prepares the `Authorization: Basic` header.
+    ///
+    /// # Errors
+    /// [`SlackError::InvalidInput`] when either part is empty or holds
+    /// whitespace, control or non-ASCII characters, or the client ID holds
+    /// `:` (the message never repeats the secret).
+    pub fn new(
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Result<Self, SlackError> {
+        let (client_id, client_secret) = (client_id.into(), client_secret.into());
+        let problem = |what: &str, value: &str| {
+            if value.is_empty() {
+                Some(format!("the {what} is empty"))
+            } else if value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
+            {
+                Some(format!(
+                    "the {what} holds whitespace, control or non-ASCII characters"
+                ))
+            } else {
+                None
+            }
+        };
+        let problem = problem("client ID", &client_id)
+            .or_else(|| problem("client secret", &client_secret))
+            .or_else(|| {
+                client_id.contains(':').then(|| {
+                    "the client ID holds `:`, which HTTP Basic auth cannot carry".to_owned()
+                })
+            });
+        if let Some(message) = problem {
+            return Err(SlackError::InvalidInput {
+                method: None,
+                message,
+            });
+        }
+        let encoded = base64(format!("{client_id}:{client_secret}").as_bytes());
+        let mut header = HeaderValue::try_from(format!("Basic {encoded}")).map_err(|_| {
+            SlackError::InvalidInput {
+                method: None,
+                message: "the client credentials are not a valid header value".to_owned(),
+            }
+        })?;
+        header.set_sensitive(true);
+        Ok(ClientCredentials {
+            client_id: client_id.into_boxed_str(),
+            header,
+        })
+    }
+
+    /// The client ID (not a secret).
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    pub(crate) fn authorization(&self) -> &HeaderValue {
+        &self.header
+    }
+}
+
+impl fmt::Debug for ClientCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientCredentials")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"***")
+            .finish()
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), for the Basic auth header.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> shift) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// How one call authenticates.
+#[derive(Clone, Copy)]
+pub(crate) enum Auth<'a> {
+    /// `Authorization: Bearer` with a token.
+    Token(&'a SlackToken),
+    /// `Authorization: Basic` with the app's client credentials.
+    Client(&'a ClientCredentials),
+    /// No `Authorization` header.
+    None,
+}
+
+impl<'a> Auth<'a> {
+    /// The token, to redact it from what the client keeps of an answer.
+    pub(crate) fn token(self) -> Option<&'a SlackToken> {
+        match self {
+            Auth::Token(token) => Some(token),
+            Auth::Client(_) | Auth::None => None,
+        }
+    }
+
+    /// The `Authorization` header, if any.
+    pub(crate) fn header(self) -> Option<&'a HeaderValue> {
+        match self {
+            Auth::Token(token) => Some(token.authorization()),
+            Auth::Client(credentials) => Some(credentials.authorization()),
+            Auth::None => None,
+        }
+    }
+}
+
 impl fmt::Debug for SlackToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "SlackToken({self})")
@@ -276,6 +422,46 @@ mod tests {
             SlackToken::new("xoxe.xoxp-1-secret").unwrap().to_string(),
             "xoxe.xoxp-***"
         );
+    }
+
+    #[test]
+    fn base64_of_rfc_4648() {
+        for (raw, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(raw.as_bytes()), encoded, "{raw}");
+        }
+    }
+
+    #[test]
+    fn client_credentials() {
+        let app = ClientCredentials::new("123.456", "s3cr3t").unwrap();
+        assert_eq!(app.authorization(), "Basic MTIzLjQ1NjpzM2NyM3Q=");
+        assert!(app.authorization().is_sensitive());
+        assert_eq!(
+            format!("{app:?}"),
+            r#"ClientCredentials { client_id: "123.456", client_secret: "***" }"#
+        );
+        for (id, secret) in [
+            ("", "sekretQ1"),
+            ("1", ""),
+            ("1 2", "sekretQ2"),
+            ("1", "sekretQ3\n"),
+            ("1:2", "sekretQ4"),
+            ("1", "sekretQé"),
+        ] {
+            let err = ClientCredentials::new(id, secret).unwrap_err();
+            assert!(matches!(err, SlackError::InvalidInput { .. }), "{id:?}");
+            if !secret.is_empty() {
+                assert!(!format!("{err} {err:?}").contains(secret), "{secret:?}");
+            }
+        }
     }
 
     #[test]

@@ -221,7 +221,11 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
         .iter()
         .flat_map(|w| w.predicates.iter());
     let self_token = &m.receiver.self_token;
-    let token_param = m.token.as_ref().map(|(token, ty)| quote!(#token: #ty,));
+    let auth_param = m
+        .token
+        .as_ref()
+        .or(m.credentials.as_ref())
+        .map(|(ident, ty)| quote!(#ident: #ty,));
     let params = m.params.iter().map(|p| {
         let (attrs, ident, ty) = (&p.attrs, &p.ident, &p.ty);
         quote!(#(#attrs)* #ident: #ty)
@@ -277,11 +281,15 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     // (`T` is inferred from the return type: a turbofish would make rustc
     // report the missing bound a second time, on the opaque type).
     let client = quote!(::slackline::__private::AsSlackClient::slack_client(#self_token));
-    let call = match &m.token {
-        Some((token, _)) => quote_spanned! {m.ok_type.span()=>
+    let call = match (&m.token, &m.credentials) {
+        (Some((token, _)), _) => quote_spanned! {m.ok_type.span()=>
             ::slackline::__private::call(#client, &Self::#const_ident, #token, #form)
         },
-        None => quote_spanned! {m.ok_type.span()=>
+        (None, Some((credentials, _))) => quote_spanned! {m.ok_type.span()=>
+            ::slackline::__private::call_with_credentials(
+                #client, &Self::#const_ident, #credentials, #form)
+        },
+        (None, None) => quote_spanned! {m.ok_type.span()=>
             ::slackline::__private::call_without_token(#client, &Self::#const_ident, #form)
         },
     };
@@ -302,7 +310,7 @@ fn method(m: &Method, const_ident: &Ident) -> TokenStream {
     quote! {
         #(#attrs)*
         #(#docs)*
-        #fn_token #ident #generics (#receiver, #token_param #(#params),*)
+        #fn_token #ident #generics (#receiver, #auth_param #(#params),*)
             -> #returns
         where
             #(#predicates,)*
@@ -387,8 +395,11 @@ fn doc_section(m: &Method, const_ident: &Ident) -> Vec<TokenStream> {
         [one] => lines.push(format!("- Scope: {one}")),
         several => lines.push(format!("- Scopes (any one): {}", several.join(", "))),
     }
-    if m.token.is_none() {
-        lines.push("- Token: none (sent without `Authorization`)".to_owned());
+    match (&m.token, &m.credentials) {
+        (Some(_), _) => {}
+        (None, Some(_)) => lines
+            .push("- Token: none; the app's client credentials go as HTTP Basic auth".to_owned()),
+        (None, None) => lines.push("- Token: none (sent without `Authorization`)".to_owned()),
     }
     lines.push(format!(
         "- Rate limit: {}",

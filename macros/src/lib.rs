@@ -59,7 +59,9 @@ use proc_macro::TokenStream;
 /// - `http`: `"POST"` or `"GET"`; default: the catalog's verb, else `POST`;
 /// - `no_token`: the method is called without a token (a method outside
 ///   the catalog; the catalog says so for `oauth.v2.access` and the like):
-///   no token parameter, no `Authorization` header;
+///   no token parameter and no `Authorization` header, or, when the first
+///   parameter is `&ClientCredentials`, the app's client credentials as
+///   HTTP Basic auth;
 /// - `idempotent`: the call may be retried even after the request was sent;
 /// - `unchecked`: do not compare the declaration with Slack's catalog.
 ///

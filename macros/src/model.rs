@@ -47,6 +47,9 @@ pub(crate) struct Method {
     /// The token parameter (`&SlackToken`); `None` for a method called
     /// without a token.
     pub token: Option<(Ident, Type)>,
+    /// For a method called without a token, the app's client credentials
+    /// (`&ClientCredentials`), sent as HTTP Basic auth, when declared.
+    pub credentials: Option<(Ident, Type)>,
     /// The Slack arguments in declaration order (the token excluded).
     pub params: Vec<Param>,
     /// `Result<T, SlackError>` as written, and its `T`.
@@ -248,6 +251,15 @@ impl Method {
         } else {
             Ok(None)
         };
+        // Without a token, the app's client credentials may take its place.
+        let credentials_written = matches!(
+            inputs.peek(),
+            Some(FnArg::Typed(p)) if is_named_ref(&p.ty, "ClientCredentials")
+        );
+        let credentials = match inputs.next_if(|_| !token_expected && credentials_written) {
+            Some(FnArg::Typed(param)) => build_credentials(param, cx).map(Some),
+            _ => Ok(None),
+        };
 
         let params: Vec<Param> = inputs
             .filter_map(|input| match input {
@@ -278,6 +290,7 @@ impl Method {
             generics: sig.generics.clone(),
             receiver: receiver?,
             token: token.ok()?,
+            credentials: credentials.ok()?,
             params,
             output,
             ok_type,
@@ -379,13 +392,35 @@ fn build_http(http: Option<LitStr>, cx: &mut Ctxt) -> Built<Option<Spanned<Http>
 
 /// `&SlackToken` (under any path).
 fn is_token_type(ty: &Type) -> bool {
+    is_named_ref(ty, "SlackToken")
+}
+
+/// `&Name` (under any path), a shared reference to a type without
+/// parameters.
+fn is_named_ref(ty: &Type, name: &str) -> bool {
     match peel(ty) {
         Type::Reference(reference) if reference.mutability.is_none() => {
-            last_segment(&reference.elem).is_some_and(|s| {
-                s.ident == "SlackToken" && matches!(s.arguments, PathArguments::None)
-            })
+            last_segment(&reference.elem)
+                .is_some_and(|s| s.ident == name && matches!(s.arguments, PathArguments::None))
         }
         _ => false,
+    }
+}
+
+/// `credentials: &ClientCredentials`: a plain name, no `#[slack(...)]`.
+fn build_credentials(param: &PatType, cx: &mut Ctxt) -> Built<(Ident, Type)> {
+    let (attrs, _) = parse::param_attrs(&param.attrs, cx);
+    if let Some(span) = attrs.first {
+        cx.error_at(
+            span,
+            "the client credentials are sent in the `Authorization` header: they take no \
+             `#[slack(...)]`",
+        );
+        return Err(Failed);
+    }
+    match plain_ident(&param.pat, cx) {
+        Some(ident) => Ok((ident, (*param.ty).clone())),
+        None => Err(Failed),
     }
 }
 
@@ -399,7 +434,14 @@ fn build_token(param: &PatType, cx: &mut Ctxt) -> Built<(Ident, Type)> {
     }
     let ident = plain_ident(&param.pat, cx);
     let is_token_ref = is_token_type(&param.ty);
-    if !is_token_ref {
+    if is_named_ref(&param.ty, "ClientCredentials") {
+        cx.error_spanned_by(
+            &param.ty,
+            "`ClientCredentials` stand in for the token only in a method called without one \
+             (`oauth.v2.access`, or one declared `no_token`); this method takes \
+             `token: &SlackToken`",
+        );
+    } else if !is_token_ref {
         cx.error_spanned_by(
             &param.ty,
             "the first parameter after `&self` is the token and must be typed `&SlackToken`",

@@ -57,11 +57,15 @@ struct Stored {
     token_present: bool,
 }
 
-/// What one heap block costs beyond what it holds (allocator header and rounding).
-const PER_ALLOCATION: usize = 16;
-
+/// What a heap block of `len` bytes really takes, as glibc's malloc lays it out: an
+/// 8-byte header, rounded up to 16 bytes, 32 at least (other allocators are no
+/// thriftier for small blocks).
 fn heap(len: usize) -> usize {
-    if len == 0 { 0 } else { len + PER_ALLOCATION }
+    if len == 0 {
+        0
+    } else {
+        (len.saturating_add(8 + 15) & !15).max(32)
+    }
 }
 
 impl Stored {
@@ -237,6 +241,40 @@ mod tests {
             http_method: Method::POST,
             token_present: false,
         }
+    }
+
+    #[test]
+    fn blocks_are_counted_as_the_allocator_lays_them_out() {
+        assert_eq!(heap(0), 0);
+        assert_eq!(heap(1), 32);
+        assert_eq!(heap(24), 32);
+        assert_eq!(heap(25), 48);
+        assert_eq!(heap(1000), 1008);
+        // A small request: method, two arguments, a few headers.
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            CONTENT_TYPE,
+            "application/x-www-form-urlencoded".parse().unwrap(),
+        );
+        headers.insert(http::header::USER_AGENT, "slackline/0.1.0".parse().unwrap());
+        headers.insert(AUTHORIZATION, "Bearer xoxp-secret".parse().unwrap());
+        let stored = Stored::new(Recorded {
+            method: "admin.users.session.reset".to_owned(),
+            args: vec![("user_id".to_owned(), "U0ALICE".to_owned())],
+            headers,
+            received_at: SystemTime::now(),
+            http_method: Method::POST,
+            token_present: true,
+        });
+        let size = std::mem::size_of::<(usize, Stored)>() + stored.heap_bytes();
+        assert!((150..400).contains(&size), "{size}");
+        let entry = stored.to_entry();
+        assert_eq!(entry.headers.len(), 2, "{:?}", entry.headers);
+        assert!(!format!("{entry:?}").contains("secret"));
+        assert_eq!(
+            entry.content_type.as_deref(),
+            Some("application/x-www-form-urlencoded")
+        );
     }
 
     #[test]

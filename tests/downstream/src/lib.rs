@@ -6,7 +6,9 @@
 //! emulator.
 
 use slackline::serde::Deserialize;
-use slackline::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
+use slackline::{
+    ClientCredentials, DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method,
+};
 
 /// The methods every app calls, declared by name: their scopes, tier, HTTP
 /// verb and whether a token is sent come from Slack's catalog.
@@ -27,6 +29,14 @@ pub trait Basics {
         &self,
         client_id: &str,
         client_secret: &str,
+        code: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    /// The same exchange with the client credentials as HTTP Basic auth.
+    #[slack_method("oauth.v2.access")]
+    async fn oauth_v2_access_basic(
+        &self,
+        credentials: &ClientCredentials,
         code: &str,
     ) -> Result<DefaultSuccess, SlackError>;
 }

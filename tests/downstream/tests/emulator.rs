@@ -32,6 +32,12 @@ async fn name_only_declarations_call_the_emulator() {
         .await
         .expect("oauth.v2.access without a token");
 
+    let app = slackline::ClientCredentials::new("123.456", "not-a-real-secret").unwrap();
+    client
+        .oauth_v2_access_basic(&app, "code-2")
+        .await
+        .expect("oauth.v2.access with HTTP Basic credentials");
+
     let journal = mock.journal();
     let find = |method: &str| {
         journal
@@ -58,6 +64,13 @@ async fn name_only_declarations_call_the_emulator() {
             .iter()
             .any(|(k, v)| k == "client_id" && v == "123.456")
     );
+    let basic = journal
+        .iter()
+        .filter(|e| e.method == "oauth.v2.access")
+        .nth(1)
+        .expect("the Basic exchange reached the emulator");
+    assert!(!basic.token_present);
+    assert_eq!(basic.args, [("code".to_owned(), "code-2".to_owned())]);
     mock.shutdown().await;
 }
 

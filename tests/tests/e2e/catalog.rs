@@ -7,7 +7,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use slackline::transport::{HttpRequest, HttpResponse, TransportError};
-use slackline::{DefaultSuccess, RateLimits, SlackClient, SlackError, SlackToken, slack_method};
+use slackline::{
+    ClientCredentials, DefaultSuccess, RateLimits, SlackClient, SlackError, SlackToken,
+    slack_method,
+};
 use tokio::time::Instant;
 
 use crate::support::token;
@@ -22,6 +25,13 @@ trait ByName {
         token: &SlackToken,
         channel: &str,
         text: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    #[slack_method("oauth.v2.access")]
+    async fn oauth_v2_access_basic(
+        &self,
+        credentials: &ClientCredentials,
+        code: &str,
     ) -> Result<DefaultSuccess, SlackError>;
 
     #[slack_method("oauth.v2.access")]
@@ -147,6 +157,22 @@ async fn a_method_without_a_token_sends_no_authorization() {
             .unwrap()
             .starts_with("Bearer xox")
     );
+}
+
+#[tokio::test]
+async fn client_credentials_go_as_http_basic() {
+    let (transport, seen) = recording();
+    let client = SlackClient::builder().transport(transport).build().unwrap();
+    let app = ClientCredentials::new("123.456", "shh").unwrap();
+    client.oauth_v2_access_basic(&app, "code-1").await.unwrap();
+    let seen = seen.lock().unwrap();
+    let request = &seen[0].1;
+    // base64("123.456:shh")
+    assert_eq!(
+        request.headers[http::header::AUTHORIZATION],
+        "Basic MTIzLjQ1NjpzaGg="
+    );
+    assert_eq!(std::str::from_utf8(&request.body).unwrap(), "code=code-1");
 }
 
 #[test]

@@ -155,6 +155,7 @@ async fn a_non_idempotent_method_is_retried_after_a_refused_connection() {
     );
     let (tx, mut warnings) = tokio::sync::mpsc::unbounded_channel();
     let subscriber = tracing_subscriber::registry().with(OnWarn(tx));
+    let _every = crate::support::ask_every_subscriber();
     tracing::callsite::rebuild_interest_cache();
 
     let token = admin();

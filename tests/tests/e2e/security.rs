@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use slackline::transport::{HttpRequest, HttpResponse};
 use slackline::{
-    AdminUsersSessionApi, DefaultSuccess, Json, RateLimits, SlackClient, SlackError, SlackToken,
-    TransportErrorKind, WithMeta, slack_method,
+    AdminUsersSessionApi, DefaultSuccess, Json, Quota, RateLimits, SlackClient, SlackError,
+    SlackToken, TransportErrorKind, WithMeta, slack_method,
 };
 use slackline_mock::{Fault, MockSlack, demo};
 use std::sync::{Arc, Mutex};
@@ -263,12 +263,15 @@ async fn drive(mock: &MockSlack) -> Outcomes {
         errors.push(("invalid input: token", e));
     }
 
-    // Pacing (TRACE events): a tier-2 burst of 5, then the rest waits its turn.
+    // Pacing (TRACE events): one call every 400 ms and no burst, so the
+    // later calls wait their turn however slow the machine is.
     let paced = plain_builder(&base)
-        .rate_limits(RateLimits::slack_tiers().time_scale(300.0)) // 10 ms apart
+        .rate_limits(
+            RateLimits::slack_tiers().method(crate::support::RESET, Quota::per_minute(150.0)),
+        )
         .build()
         .unwrap();
-    for _ in 0..8 {
+    for _ in 0..3 {
         paced
             .admin_users_session_reset(&admin_token, demo::BOB_ID, None, None)
             .await
@@ -397,6 +400,7 @@ fn secrets_stay_out_of_logs_errors_and_debug_output() {
         .with_ansi(false)
         .finish();
     let outcomes = {
+        let _every = crate::support::ask_every_subscriber();
         let _guard = tracing::subscriber::set_default(subscriber);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -541,3 +541,16 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for OnWarn {
         }
     }
 }
+
+/// Keep the result alive while a test captures log events with a subscriber
+/// of its own (thread-local or per future).
+///
+/// While a single subscriber exists, tracing decides whether anybody listens
+/// to a log statement by asking only the subscriber of the thread that
+/// reaches it first, and remembers the answer: a test running beside, without
+/// a subscriber, would silence that statement for the capturing test too.
+/// With a second subscriber alive, every subscriber is asked.
+#[must_use]
+pub fn ask_every_subscriber() -> tracing::Dispatch {
+    tracing::Dispatch::new(tracing_subscriber::registry())
+}

@@ -1,7 +1,7 @@
 //! Methods called without a token: only where the catalog (or `no_token`)
 //! says so.
 
-use slackline::{DefaultSuccess, SlackError, SlackToken, slack_method};
+use slackline::{ClientCredentials, DefaultSuccess, SlackError, SlackToken, slack_method};
 
 pub trait TokenLess {
     // A method outside the catalog without a token and without `no_token`:
@@ -18,6 +18,11 @@ pub trait TokenLess {
 
     #[slack_method("admin.sessions.frobnicate", scopes = [], no_token = true)]
     async fn with_value(&self) -> Result<DefaultSuccess, SlackError>;
+
+    // Client credentials in place of the token of a method that takes one.
+    #[slack_method("users.info")]
+    async fn credentials(&self, app: &ClientCredentials, user: &str)
+    -> Result<DefaultSuccess, SlackError>;
 }
 
 fn main() {}

@@ -3,8 +3,8 @@
 #![deny(warnings)]
 
 use slackline::{
-    DefaultSuccess, HttpMethod, SlackClient, SlackError, SlackToken, Special, Tier, TokenKind,
-    manifest_scopes, slack_api, slack_method,
+    ClientCredentials, DefaultSuccess, HttpMethod, SlackClient, SlackError, SlackToken, Special,
+    Tier, TokenKind, manifest_scopes, slack_api, slack_method,
 };
 
 #[slack_api]
@@ -22,6 +22,14 @@ pub trait Directory {
         &self,
         client_id: &str,
         client_secret: &str,
+        code: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    // The same, with the client credentials as HTTP Basic auth.
+    #[slack_method("oauth.v2.access")]
+    async fn oauth_v2_access_basic(
+        &self,
+        credentials: &ClientCredentials,
         code: &str,
     ) -> Result<DefaultSuccess, SlackError>;
 
@@ -70,6 +78,9 @@ fn main() {
     assert!(!oauth.takes_token);
     assert_eq!(oauth.http, HttpMethod::Post);
     assert_eq!(oauth.args.len(), 3);
+    let basic = <SlackClient as Directory>::OAUTH_V2_ACCESS_BASIC;
+    assert!(!basic.takes_token);
+    assert_eq!(basic.args.len(), 1);
 
     let post = <SlackClient as Directory>::POST;
     assert!(post.tier.per_channel());
