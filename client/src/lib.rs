@@ -41,7 +41,7 @@ pub use flatten::encode_flatten;
 pub use items::{Items, MAX_EMPTY_PAGES};
 #[cfg(feature = "oauth")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oauth")))]
-pub use oauth::{OAuthAuthedUser, OAuthClient, OAuthTeam, OAuthV2Access};
+pub use oauth::{OAuthAuthedUser, OAuthTeam, OAuthV2Access};
 pub use pages::{Pages, Paginated, paginate};
 pub use ratelimit::{Quota, RateLimits};
 pub use response::{AnswerParts, DefaultSuccess, FromSlackBody, ResponseMeta, WithMeta};

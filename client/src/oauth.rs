@@ -1,8 +1,8 @@
 //! OAuth v2: installing an app, rotating its tokens, migrating legacy tokens.
 //!
 //! - [`SlackClient::oauth_v2_exchange_code`]: the `code` of Slack's redirect
-//!   for tokens (`oauth.v2.access`, the app's credentials sent as HTTP Basic,
-//!   as Slack recommends, never in the body);
+//!   for tokens (`oauth.v2.access`, the app's [`ClientCredentials`] sent as
+//!   HTTP Basic, as Slack recommends, never in the body);
 //! - [`SlackClient::oauth_v2_refresh`]: a new access token from a refresh
 //!   token, for apps with token rotation (`oauth.v2.access`,
 //!   `grant_type=refresh_token`);
@@ -14,43 +14,7 @@
 use serde::{Deserialize, Deserializer};
 
 use crate::api::OauthApi;
-use crate::{Form, SlackClient, SlackError, SlackToken};
-
-/// An app's OAuth client id and secret (from its settings page). `Debug`
-/// shows the id only.
-#[derive(Clone)]
-pub struct OAuthClient {
-    client_id: String,
-    client_secret: String,
-}
-
-impl std::fmt::Debug for OAuthClient {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OAuthClient")
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"***")
-            .finish()
-    }
-}
-
-impl OAuthClient {
-    /// The app's credentials.
-    pub fn new(client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
-        OAuthClient {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-        }
-    }
-
-    /// The client id.
-    pub fn client_id(&self) -> &str {
-        &self.client_id
-    }
-
-    fn basic(&self) -> Result<SlackToken, SlackError> {
-        SlackToken::client_credentials(&self.client_id, &self.client_secret)
-    }
-}
+use crate::{ClientCredentials, Form, SlackClient, SlackError, SlackToken};
 
 /// A workspace or enterprise in an OAuth answer.
 #[derive(Debug, Clone, Deserialize)]
@@ -171,9 +135,10 @@ impl SlackClient {
     /// authorize step when it named one.
     ///
     /// ```no_run
-    /// use slackline::{OAuthClient, SlackClient};
+    /// use slackline::{ClientCredentials, SlackClient};
     /// # async fn run(code: &str) -> Result<(), slackline::SlackError> {
-    /// let app = OAuthClient::new("1234.5678", std::env::var("SLACK_CLIENT_SECRET").unwrap_or_default());
+    /// let secret = std::env::var("SLACK_CLIENT_SECRET").unwrap_or_default();
+    /// let app = ClientCredentials::new("1234.5678", secret)?;
     /// let install = SlackClient::new().oauth_v2_exchange_code(&app, code, None).await?;
     /// let bot_token = install.access_token.expect("a bot install");
     /// # let _ = bot_token; Ok(()) }
@@ -181,12 +146,10 @@ impl SlackClient {
     ///
     /// # Errors
     /// [`SlackError::Api`] with Slack's code (`invalid_code`,
-    /// `bad_client_secret`, `bad_redirect_uri`, ...); invalid credentials
-    /// (an empty id or secret, a `:` in the id) as
-    /// [`SlackError::InvalidInput`] before anything is sent.
+    /// `bad_client_secret`, `bad_redirect_uri`, ...).
     pub async fn oauth_v2_exchange_code(
         &self,
-        app: &OAuthClient,
+        app: &ClientCredentials,
         code: &str,
         redirect_uri: Option<&str>,
     ) -> Result<OAuthV2Access, SlackError> {
@@ -208,7 +171,7 @@ impl SlackClient {
     /// `invalid_refresh_token` for a refresh token Slack no longer accepts.
     pub async fn oauth_v2_refresh(
         &self,
-        app: &OAuthClient,
+        app: &ClientCredentials,
         refresh_token: &SlackToken,
     ) -> Result<OAuthV2Access, SlackError> {
         let mut form = Form::default();
@@ -220,7 +183,7 @@ impl SlackClient {
     /// Exchanges a long-lived (legacy) bot or user token for a rotating one
     /// and its refresh token (`oauth.v2.exchange`): the way into token
     /// rotation for an app installed before it turned rotation on. The
-    /// legacy token authenticates the call; the app's credentials are
+    /// legacy token authenticates the call; the app's id and secret are
     /// arguments, as the method documents them.
     ///
     /// # Errors
@@ -228,14 +191,13 @@ impl SlackClient {
     /// `bad_client_secret`, `token_rotation_not_enabled`, ...).
     pub async fn oauth_v2_exchange_legacy(
         &self,
-        app: &OAuthClient,
         token: &SlackToken,
+        client_id: &str,
+        client_secret: &str,
     ) -> Result<OAuthV2Access, SlackError> {
-        // Checked like the Basic credentials, so a bad id fails the same way.
-        app.basic()?;
         let mut form = Form::default();
-        form.push("client_id", &app.client_id);
-        form.push("client_secret", &app.client_secret);
+        form.push("client_id", client_id);
+        form.push("client_secret", client_secret);
         crate::__private::call(
             self,
             &<SlackClient as OauthApi>::OAUTH_V2_EXCHANGE,
@@ -247,14 +209,13 @@ impl SlackClient {
 
     async fn oauth_v2_access_basic(
         &self,
-        app: &OAuthClient,
+        app: &ClientCredentials,
         form: Form,
     ) -> Result<OAuthV2Access, SlackError> {
-        let basic = app.basic()?;
-        crate::__private::call(
+        crate::__private::call_with_credentials(
             self,
             &<SlackClient as OauthApi>::OAUTH_V2_ACCESS,
-            &basic,
+            app,
             form,
         )
         .await

@@ -300,6 +300,23 @@ fn is_json(m: &Method, arg: &slackline_catalog::Arg) -> bool {
         || JSON_ARGS_OF.contains(&(m.name, arg.name))
 }
 
+/// Whether a method is called without a token but with the app's client
+/// credentials (`oauth.v2.access`, `openid.connect.token`, ...): they go as
+/// HTTP Basic auth (`&ClientCredentials` first), as Slack recommends, and
+/// `client_id`/`client_secret` are not arguments of the declaration.
+fn takes_credentials(m: &Method) -> bool {
+    !m.takes_token && m.arg("client_id").is_some() && m.arg("client_secret").is_some()
+}
+
+/// The arguments a declaration states (client credentials sent as Basic
+/// auth are not among them).
+fn stated_args(m: &Method) -> impl Iterator<Item = &'static slackline_catalog::Arg> {
+    let basic = takes_credentials(m);
+    m.args
+        .iter()
+        .filter(move |a| !(basic && (a.name == "client_id" || a.name == "client_secret")))
+}
+
 /// Required arguments, positional; the rest go into the options struct.
 fn split_args(
     m: &Method,
@@ -307,7 +324,7 @@ fn split_args(
     Vec<&'static slackline_catalog::Arg>,
     Vec<&'static slackline_catalog::Arg>,
 ) {
-    m.args.iter().partition(|a| a.required)
+    stated_args(m).partition(|a| a.required)
 }
 
 fn options_name(m: &Method) -> String {
@@ -407,10 +424,15 @@ fn render_family(f: &Family) -> String {
     if f.methods.iter().any(|m| m.takes_token) {
         imports.push("SlackToken");
     }
+    if f.methods.iter().any(|m| takes_credentials(m)) {
+        imports.insert(0, "ClientCredentials");
+    }
     imports.extend(["slack_api", "slack_method"]);
     if uses_default {
-        imports.insert(0, "DefaultSuccess");
+        imports.push("DefaultSuccess");
     }
+    // rustfmt's order: types, then functions and macros.
+    imports.sort_by_key(|name| (name.starts_with(char::is_lowercase), *name));
     let _ = writeln!(out, "use crate::{{{}}};", imports.join(", "));
     if f.methods.iter().any(|m| item_field(m).is_some()) {
         let _ = writeln!(out, "use crate::{{AsSlackClient, Items}};");
@@ -531,6 +553,11 @@ fn render_method(out: &mut String, m: &Method) {
             members.join(", ")
         );
     }
+    if takes_credentials(m) {
+        out.push_str(
+            "    /// The app's client credentials go as HTTP Basic auth (`app`), as\n    /// Slack recommends, not as `client_id`/`client_secret` arguments.\n    ///\n",
+        );
+    }
     let _ = writeln!(out, "    /// Docs: <{}>", m.docs_url);
     if m.deprecated {
         let _ = writeln!(
@@ -552,6 +579,8 @@ fn render_method(out: &mut String, m: &Method) {
     let mut params = vec!["&self".to_owned()];
     if m.takes_token {
         params.push("token: &SlackToken".into());
+    } else if takes_credentials(m) {
+        params.push("app: &ClientCredentials".into());
     }
     for arg in &required {
         let (attr, ty) = positional_type(m, arg);
@@ -742,7 +771,7 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
     out.push_str(
         "\n//! Calls every generated method once with its required arguments (and\n\
          //! one member of each required group).\n\n\
-         use slackline::api::*;\nuse slackline::{SlackClient, SlackError, SlackToken};\nuse slackline_mock::demo;\n\n\
+         use slackline::api::*;\nuse slackline::{ClientCredentials, SlackClient, SlackError, SlackToken};\nuse slackline_mock::demo;\n\n\
          /// How many methods [`walk`] calls.\n",
     );
     let total: usize = families.values().map(|f| f.methods.len()).sum();
@@ -750,7 +779,7 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
     out.push_str(
         "/// Calls every generated method; the outcome of each, by Slack name.\n\
          #[allow(deprecated)]\n\
-         pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str, Result<(), SlackError>)> {\n\
+         pub async fn walk(client: &SlackClient, token: &SlackToken, app: &ClientCredentials) -> Vec<(&'static str, Result<(), SlackError>)> {\n\
          \x20   let mut outcomes = Vec::new();\n",
     );
     for f in families.values() {
@@ -759,11 +788,13 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
             let mut args = Vec::new();
             if m.takes_token {
                 args.push("token".to_owned());
+            } else if takes_credentials(m) {
+                args.push("app".to_owned());
             }
             for arg in &required {
                 args.push(walk_value(m, arg, true));
             }
-            if m.args.iter().any(|a| !a.required) {
+            if stated_args(m).any(|a| !a.required) {
                 let mut options = format!("{}::default()", options_name(m));
                 for g in m.groups.iter().filter(|g| g.required) {
                     if let Some(first) = g.args.first().and_then(|a| m.arg(a)) {

@@ -4,7 +4,7 @@
 
 //! `oauth.*`: 4 Slack methods of the catalog.
 
-use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
+use crate::{ClientCredentials, DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
 
 /// The optional arguments of `oauth.access` ([`OauthApi::oauth_access`]).
 ///
@@ -14,10 +14,6 @@ use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slac
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OauthAccessOptions {
-    /// `client_id`: text.
-    pub client_id: Option<String>,
-    /// `client_secret`: text.
-    pub client_secret: Option<String>,
     /// `code`: text.
     pub code: Option<String>,
     /// `redirect_uri`: text.
@@ -27,18 +23,6 @@ pub struct OauthAccessOptions {
 }
 
 impl OauthAccessOptions {
-    /// Sets `client_id`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-
-    /// Sets `client_secret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(value.into());
-        self
-    }
-
     /// Sets `code`.
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
@@ -66,10 +50,6 @@ impl OauthAccessOptions {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OauthV2AccessOptions {
-    /// `client_id`: text.
-    pub client_id: Option<String>,
-    /// `client_secret`: text.
-    pub client_secret: Option<String>,
     /// `code`: text.
     pub code: Option<String>,
     /// `code_verifier`: text.
@@ -85,18 +65,6 @@ pub struct OauthV2AccessOptions {
 }
 
 impl OauthV2AccessOptions {
-    /// Sets `client_id`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-
-    /// Sets `client_secret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(value.into());
-        self
-    }
-
     /// Sets `code`.
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
@@ -142,10 +110,6 @@ impl OauthV2AccessOptions {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessOptions {
-    /// `client_id`: text.
-    pub client_id: Option<String>,
-    /// `client_secret`: text.
-    pub client_secret: Option<String>,
     /// `code`: text.
     pub code: Option<String>,
     /// `code_verifier`: text.
@@ -161,18 +125,6 @@ pub struct OauthV2UserAccessOptions {
 }
 
 impl OauthV2UserAccessOptions {
-    /// Sets `client_id`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-
-    /// Sets `client_secret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(value.into());
-        self
-    }
-
     /// Sets `code`.
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
@@ -218,19 +170,27 @@ impl OauthV2UserAccessOptions {
 pub trait OauthApi {
     /// Exchanges a temporary OAuth verifier code for an access token.
     ///
+    /// The app's client credentials go as HTTP Basic auth (`app`), as
+    /// Slack recommends, not as `client_id`/`client_secret` arguments.
+    ///
     /// Docs: <https://docs.slack.dev/reference/methods/oauth.access>
     #[slack_method("oauth.access")]
     async fn oauth_access(
         &self,
+        app: &ClientCredentials,
         #[slack(flatten)] options: OauthAccessOptions,
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Exchanges a temporary OAuth verifier code for an access token.
     ///
+    /// The app's client credentials go as HTTP Basic auth (`app`), as
+    /// Slack recommends, not as `client_id`/`client_secret` arguments.
+    ///
     /// Docs: <https://docs.slack.dev/reference/methods/oauth.v2.access>
     #[slack_method("oauth.v2.access")]
     async fn oauth_v2_access(
         &self,
+        app: &ClientCredentials,
         #[slack(flatten)] options: OauthV2AccessOptions,
     ) -> Result<DefaultSuccess, SlackError>;
 
@@ -247,10 +207,14 @@ pub trait OauthApi {
 
     /// Exchanges a temporary OAuth verifier code for a user access token.
     ///
+    /// The app's client credentials go as HTTP Basic auth (`app`), as
+    /// Slack recommends, not as `client_id`/`client_secret` arguments.
+    ///
     /// Docs: <https://docs.slack.dev/reference/methods/oauth.v2.user.access>
     #[slack_method("oauth.v2.user.access")]
     async fn oauth_v2_user_access(
         &self,
+        app: &ClientCredentials,
         #[slack(flatten)] options: OauthV2UserAccessOptions,
     ) -> Result<DefaultSuccess, SlackError>;
 }

@@ -4,7 +4,7 @@
 
 //! `openid.*`: 2 Slack methods of the catalog.
 
-use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
+use crate::{ClientCredentials, DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
 
 /// The optional arguments of `openid.connect.token` ([`OpenidApi::openid_connect_token`]).
 ///
@@ -14,10 +14,6 @@ use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slac
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OpenidConnectTokenOptions {
-    /// `client_id`: text.
-    pub client_id: Option<String>,
-    /// `client_secret`: text.
-    pub client_secret: Option<String>,
     /// `code`: text.
     pub code: Option<String>,
     /// `redirect_uri`: text.
@@ -31,18 +27,6 @@ pub struct OpenidConnectTokenOptions {
 }
 
 impl OpenidConnectTokenOptions {
-    /// Sets `client_id`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.client_id = Some(value.into());
-        self
-    }
-
-    /// Sets `client_secret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(value.into());
-        self
-    }
-
     /// Sets `code`.
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
@@ -82,10 +66,14 @@ impl OpenidConnectTokenOptions {
 pub trait OpenidApi {
     /// Exchanges a temporary OAuth verifier code for an access token for Sign in with Slack.
     ///
+    /// The app's client credentials go as HTTP Basic auth (`app`), as
+    /// Slack recommends, not as `client_id`/`client_secret` arguments.
+    ///
     /// Docs: <https://docs.slack.dev/reference/methods/openid.connect.token>
     #[slack_method("openid.connect.token")]
     async fn openid_connect_token(
         &self,
+        app: &ClientCredentials,
         #[slack(flatten)] options: OpenidConnectTokenOptions,
     ) -> Result<DefaultSuccess, SlackError>;
 

@@ -10,7 +10,7 @@ mod walk;
 
 mod helpers;
 
-use slackline::{RateLimits, RetryPolicy, SlackClient, SlackToken};
+use slackline::{ClientCredentials, RateLimits, RetryPolicy, SlackClient, SlackToken};
 use slackline_mock::{MockSlack, demo};
 
 /// A user token of the demo admin holding every scope of the catalog.
@@ -44,7 +44,8 @@ async fn every_generated_method_answers_ok() {
         .unwrap();
     let token = SlackToken::new(WALK_TOKEN).unwrap();
 
-    let outcomes = walk::walk(&client, &token).await;
+    let app = ClientCredentials::new("1234.5678", "walk-secret").unwrap();
+    let outcomes = walk::walk(&client, &token, &app).await;
     assert_eq!(outcomes.len(), walk::METHODS);
     let failures: Vec<String> = outcomes
         .iter()

@@ -6,7 +6,7 @@
 //! one member of each required group).
 
 use slackline::api::*;
-use slackline::{SlackClient, SlackError, SlackToken};
+use slackline::{ClientCredentials, SlackClient, SlackError, SlackToken};
 use slackline_mock::demo;
 
 /// How many methods [`walk`] calls.
@@ -14,7 +14,7 @@ pub const METHODS: usize = 318;
 
 /// Calls every generated method; the outcome of each, by Slack name.
 #[allow(deprecated)]
-pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str, Result<(), SlackError>)> {
+pub async fn walk(client: &SlackClient, token: &SlackToken, app: &ClientCredentials) -> Vec<(&'static str, Result<(), SlackError>)> {
     let mut outcomes = Vec::new();
     outcomes.push(("admin.analytics.getFile", client.admin_analytics_get_file(token, "X0WALK", AdminAnalyticsGetFileOptions::default()).await.map(drop)));
     outcomes.push(("admin.analytics.messages.activity", client.admin_analytics_messages_activity(token, "X0WALK", AdminAnalyticsMessagesActivityOptions::default()).await.map(drop)));
@@ -255,11 +255,11 @@ pub async fn walk(client: &SlackClient, token: &SlackToken) -> Vec<(&'static str
     outcomes.push(("functions.workflows.steps.list", client.functions_workflows_steps_list(token, "X0WALK", FunctionsWorkflowsStepsListOptions::default()).await.map(drop)));
     outcomes.push(("functions.workflows.steps.responses.export", client.functions_workflows_steps_responses_export(token, "X0WALK", FunctionsWorkflowsStepsResponsesExportOptions::default()).await.map(drop)));
     outcomes.push(("migration.exchange", client.migration_exchange(token, &[demo::ALICE_ID], MigrationExchangeOptions::default()).await.map(drop)));
-    outcomes.push(("oauth.access", client.oauth_access(OauthAccessOptions::default()).await.map(drop)));
-    outcomes.push(("oauth.v2.access", client.oauth_v2_access(OauthV2AccessOptions::default()).await.map(drop)));
+    outcomes.push(("oauth.access", client.oauth_access(app, OauthAccessOptions::default()).await.map(drop)));
+    outcomes.push(("oauth.v2.access", client.oauth_v2_access(app, OauthV2AccessOptions::default()).await.map(drop)));
     outcomes.push(("oauth.v2.exchange", client.oauth_v2_exchange(token, "X0WALK", "X0WALK").await.map(drop)));
-    outcomes.push(("oauth.v2.user.access", client.oauth_v2_user_access(OauthV2UserAccessOptions::default()).await.map(drop)));
-    outcomes.push(("openid.connect.token", client.openid_connect_token(OpenidConnectTokenOptions::default()).await.map(drop)));
+    outcomes.push(("oauth.v2.user.access", client.oauth_v2_user_access(app, OauthV2UserAccessOptions::default()).await.map(drop)));
+    outcomes.push(("openid.connect.token", client.openid_connect_token(app, OpenidConnectTokenOptions::default()).await.map(drop)));
     outcomes.push(("openid.connect.userInfo", client.openid_connect_user_info(token).await.map(drop)));
     outcomes.push(("pins.add", client.pins_add(token, "X0WALK", PinsAddOptions::default()).await.map(drop)));
     outcomes.push(("pins.list", client.pins_list(token, "X0WALK").await.map(drop)));
