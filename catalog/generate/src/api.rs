@@ -338,13 +338,22 @@ fn item_field(m: &Method) -> Option<&'static str> {
         .map(|(_, f)| *f)
 }
 
+/// The kind a value is given in Rust: Slack types `limit` as a "number" in
+/// a few methods, but it is a count like everywhere else.
+fn rust_kind(arg: &slackline_catalog::Arg) -> Kind {
+    match (arg.kind, arg.name) {
+        (Kind::Number, "limit") => Kind::Integer,
+        (kind, _) => kind,
+    }
+}
+
 fn positional_type(m: &Method, arg: &slackline_catalog::Arg) -> (&'static str, &'static str) {
     if is_json(m, arg) {
         return ("#[slack(json)] ", "&serde_json::Value");
     }
     (
         "",
-        match arg.kind {
+        match rust_kind(arg) {
             Kind::String | Kind::Any | Kind::Object => "&str",
             Kind::Integer => "i64",
             Kind::Boolean => "bool",
@@ -362,7 +371,7 @@ fn option_type(
     if is_json(m, arg) {
         return ("serde_json::Value", "serde_json::Value", "value");
     }
-    match arg.kind {
+    match rust_kind(arg) {
         Kind::String | Kind::Any | Kind::Object => ("String", "impl Into<String>", "value.into()"),
         Kind::Integer => ("i64", "i64", "value"),
         Kind::Boolean => ("bool", "bool", "value"),
@@ -379,7 +388,7 @@ fn kind_words(m: &Method, arg: &slackline_catalog::Arg) -> &'static str {
     if is_json(m, arg) {
         return "JSON";
     }
-    match arg.kind {
+    match rust_kind(arg) {
         Kind::String => "text",
         Kind::Integer => "integer",
         Kind::Boolean => "boolean",
@@ -756,7 +765,7 @@ fn walk_value(m: &Method, arg: &slackline_catalog::Arg, positional: bool) -> Str
         "team_id" | "team" => "demo::TEAM_ID",
         _ => "\"X0WALK\"",
     };
-    match arg.kind {
+    match rust_kind(arg) {
         Kind::String | Kind::Any | Kind::Object => text.to_owned(),
         Kind::Integer => "1".into(),
         Kind::Boolean => "true".into(),

@@ -171,8 +171,8 @@ pub struct ConversationsHistoryOptions {
     pub inclusive: Option<bool>,
     /// `latest`: text.
     pub latest: Option<String>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
     /// `oldest`: text.
     pub oldest: Option<String>,
 }
@@ -203,7 +203,7 @@ impl ConversationsHistoryOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
@@ -331,8 +331,8 @@ pub struct ConversationsListOptions {
     pub cursor: Option<String>,
     /// `exclude_archived`: boolean.
     pub exclude_archived: Option<bool>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
     /// `team_id`: text.
     pub team_id: Option<String>,
     /// `types`: text.
@@ -353,7 +353,7 @@ impl ConversationsListOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
@@ -417,8 +417,8 @@ impl ConversationsListConnectInvitesOptions {
 pub struct ConversationsMembersOptions {
     /// `cursor`: text.
     pub cursor: Option<String>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
 }
 
 impl ConversationsMembersOptions {
@@ -429,7 +429,7 @@ impl ConversationsMembersOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
@@ -495,8 +495,8 @@ pub struct ConversationsRepliesOptions {
     pub inclusive: Option<bool>,
     /// `latest`: text.
     pub latest: Option<String>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
     /// `oldest`: text.
     pub oldest: Option<String>,
 }
@@ -527,7 +527,7 @@ impl ConversationsRepliesOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }

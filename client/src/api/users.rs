@@ -21,8 +21,8 @@ pub struct UsersConversationsOptions {
     pub exclude_archived: Option<bool>,
     /// `exclude_muted`: boolean.
     pub exclude_muted: Option<bool>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
     /// `team_id`: text.
     pub team_id: Option<String>,
     /// `types`: text.
@@ -51,7 +51,7 @@ impl UsersConversationsOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
@@ -127,8 +127,8 @@ pub struct UsersListOptions {
     pub cursor: Option<String>,
     /// `include_locale`: boolean.
     pub include_locale: Option<bool>,
-    /// `limit`: number.
-    pub limit: Option<f64>,
+    /// `limit`: integer.
+    pub limit: Option<i64>,
     /// `team_id`: text.
     pub team_id: Option<String>,
 }
@@ -147,7 +147,7 @@ impl UsersListOptions {
     }
 
     /// Sets `limit`.
-    pub fn limit(mut self, value: f64) -> Self {
+    pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
