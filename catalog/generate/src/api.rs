@@ -617,11 +617,11 @@ fn render_items(out: &mut String, m: &Method, field: &str) {
     let _ = writeln!(
         out,
         "    /// Every item of `{slack}`'s `{field}`, one at a time, across all pages.\n\
-         ///\n\
-         /// The cursor is followed for you (a `cursor` set on the options is\n\
-         /// where the walk starts); each page is one call, paced by the\n\
-         /// method's tier like [`{method}`](Self::{method}). Items are JSON\n\
-         /// values; [`Items::decode`] turns them into your own type.",
+         \x20   ///\n\
+         \x20   /// The cursor is followed for you (a `cursor` set on the options is\n\
+         \x20   /// where the walk starts); each page is one call, paced by the\n\
+         \x20   /// method's tier like [`{method}`](Self::{method}). Items are JSON\n\
+         \x20   /// values; [`Items::decode`] turns them into your own type.",
         slack = m.name,
     );
     let mut params = vec!["&'a self".to_owned()];

@@ -697,11 +697,11 @@ pub trait AdminAppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.apps.activities.list`'s `activities`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_apps_activities_list`](Self::admin_apps_activities_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_apps_activities_list`](Self::admin_apps_activities_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_apps_activities_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -737,11 +737,11 @@ pub trait AdminAppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.apps.approved.list`'s `approved_apps`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_apps_approved_list`](Self::admin_apps_approved_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_apps_approved_list`](Self::admin_apps_approved_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_apps_approved_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -887,11 +887,11 @@ pub trait AdminAppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.apps.requests.list`'s `app_requests`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_apps_requests_list`](Self::admin_apps_requests_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_apps_requests_list`](Self::admin_apps_requests_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_apps_requests_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -927,11 +927,11 @@ pub trait AdminAppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.apps.restricted.list`'s `restricted_apps`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_apps_restricted_list`](Self::admin_apps_restricted_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_apps_restricted_list`](Self::admin_apps_restricted_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_apps_restricted_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

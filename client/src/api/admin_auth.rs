@@ -73,11 +73,11 @@ pub trait AdminAuthApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.auth.policy.getEntities`'s `entities`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_auth_policy_get_entities`](Self::admin_auth_policy_get_entities). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_auth_policy_get_entities`](Self::admin_auth_policy_get_entities). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_auth_policy_get_entities_items<'a>(
         &'a self,
         token: &'a SlackToken,

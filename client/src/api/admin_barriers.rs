@@ -74,11 +74,11 @@ pub trait AdminBarriersApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.barriers.list`'s `barriers`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_barriers_list`](Self::admin_barriers_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_barriers_list`](Self::admin_barriers_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_barriers_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -517,11 +517,11 @@ pub trait AdminConversationsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.conversations.ekm.listOriginalConnectedChannelInfo`'s `channels`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_conversations_ekm_list_original_connected_channel_info`](Self::admin_conversations_ekm_list_original_connected_channel_info). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_conversations_ekm_list_original_connected_channel_info`](Self::admin_conversations_ekm_list_original_connected_channel_info). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_conversations_ekm_list_original_connected_channel_info_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -568,11 +568,11 @@ pub trait AdminConversationsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.conversations.getTeams`'s `team_ids`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_conversations_get_teams`](Self::admin_conversations_get_teams). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_conversations_get_teams`](Self::admin_conversations_get_teams). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_conversations_get_teams_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -625,11 +625,11 @@ pub trait AdminConversationsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.conversations.lookup`'s `channel_ids`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_conversations_lookup`](Self::admin_conversations_lookup). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_conversations_lookup`](Self::admin_conversations_lookup). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_conversations_lookup_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -715,11 +715,11 @@ pub trait AdminConversationsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.conversations.search`'s `conversations`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_conversations_search`](Self::admin_conversations_search). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_conversations_search`](Self::admin_conversations_search). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_conversations_search_items<'a>(
         &'a self,
         token: &'a SlackToken,

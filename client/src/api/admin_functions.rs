@@ -105,11 +105,11 @@ pub trait AdminFunctionsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.functions.list`'s `functions`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_functions_list`](Self::admin_functions_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_functions_list`](Self::admin_functions_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_functions_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

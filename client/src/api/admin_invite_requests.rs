@@ -183,11 +183,11 @@ pub trait AdminInviteRequestsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.inviteRequests.approved.list`'s `approved_requests`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_invite_requests_approved_list`](Self::admin_invite_requests_approved_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_invite_requests_approved_list`](Self::admin_invite_requests_approved_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_invite_requests_approved_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -213,11 +213,11 @@ pub trait AdminInviteRequestsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.inviteRequests.denied.list`'s `denied_requests`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_invite_requests_denied_list`](Self::admin_invite_requests_denied_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_invite_requests_denied_list`](Self::admin_invite_requests_denied_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_invite_requests_denied_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -254,11 +254,11 @@ pub trait AdminInviteRequestsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.inviteRequests.list`'s `invite_requests`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_invite_requests_list`](Self::admin_invite_requests_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_invite_requests_list`](Self::admin_invite_requests_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_invite_requests_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

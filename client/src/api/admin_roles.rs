@@ -88,11 +88,11 @@ pub trait AdminRolesApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.roles.listAssignments`'s `role_assignments`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_roles_list_assignments`](Self::admin_roles_list_assignments). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_roles_list_assignments`](Self::admin_roles_list_assignments). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_roles_list_assignments_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -137,11 +137,11 @@ pub trait AdminTeamsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.teams.admins.list`'s `admin_ids`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_teams_admins_list`](Self::admin_teams_admins_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_teams_admins_list`](Self::admin_teams_admins_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_teams_admins_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -181,11 +181,11 @@ pub trait AdminTeamsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.teams.list`'s `teams`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_teams_list`](Self::admin_teams_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_teams_list`](Self::admin_teams_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_teams_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -212,11 +212,11 @@ pub trait AdminTeamsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.teams.owners.list`'s `owner_ids`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_teams_owners_list`](Self::admin_teams_owners_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_teams_owners_list`](Self::admin_teams_owners_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_teams_owners_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -415,11 +415,11 @@ pub trait AdminUsersApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.users.list`'s `users`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_users_list`](Self::admin_users_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_users_list`](Self::admin_users_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_users_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -476,11 +476,11 @@ pub trait AdminUsersApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.users.session.list`'s `active_sessions`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_users_session_list`](Self::admin_users_session_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_users_session_list`](Self::admin_users_session_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_users_session_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -238,11 +238,11 @@ pub trait AdminWorkflowsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `admin.workflows.search`'s `workflows`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`admin_workflows_search`](Self::admin_workflows_search). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`admin_workflows_search`](Self::admin_workflows_search). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn admin_workflows_search_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -533,11 +533,11 @@ pub trait AppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `apps.activities.list`'s `activities`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`apps_activities_list`](Self::apps_activities_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`apps_activities_list`](Self::apps_activities_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn apps_activities_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -679,11 +679,11 @@ pub trait AppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `apps.datastore.query`'s `items`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`apps_datastore_query`](Self::apps_datastore_query). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`apps_datastore_query`](Self::apps_datastore_query). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn apps_datastore_query_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -724,11 +724,11 @@ pub trait AppsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `apps.event.authorizations.list`'s `authorizations`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`apps_event_authorizations_list`](Self::apps_event_authorizations_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`apps_event_authorizations_list`](Self::apps_event_authorizations_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn apps_event_authorizations_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -90,11 +90,11 @@ pub trait AuthApi {
     ) -> Result<crate::models::AuthTeamsListResponse, SlackError>;
 
     /// Every item of `auth.teams.list`'s `teams`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`auth_teams_list`](Self::auth_teams_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`auth_teams_list`](Self::auth_teams_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn auth_teams_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -938,11 +938,11 @@ pub trait ChatApi {
     ) -> Result<crate::models::ChatScheduledMessagesListResponse, SlackError>;
 
     /// Every item of `chat.scheduledMessages.list`'s `scheduled_messages`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`chat_scheduled_messages_list`](Self::chat_scheduled_messages_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`chat_scheduled_messages_list`](Self::chat_scheduled_messages_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn chat_scheduled_messages_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

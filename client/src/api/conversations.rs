@@ -769,11 +769,11 @@ pub trait ConversationsApi {
     ) -> Result<crate::models::ConversationsHistoryResponse, SlackError>;
 
     /// Every item of `conversations.history`'s `messages`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`conversations_history`](Self::conversations_history). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`conversations_history`](Self::conversations_history). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn conversations_history_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -866,11 +866,11 @@ pub trait ConversationsApi {
     ) -> Result<crate::models::ConversationsListResponse, SlackError>;
 
     /// Every item of `conversations.list`'s `channels`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`conversations_list`](Self::conversations_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`conversations_list`](Self::conversations_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn conversations_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -918,11 +918,11 @@ pub trait ConversationsApi {
     ) -> Result<crate::models::ConversationsMembersResponse, SlackError>;
 
     /// Every item of `conversations.members`'s `members`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`conversations_members`](Self::conversations_members). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`conversations_members`](Self::conversations_members). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn conversations_members_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -973,11 +973,11 @@ pub trait ConversationsApi {
     ) -> Result<crate::models::ConversationsRepliesResponse, SlackError>;
 
     /// Every item of `conversations.replies`'s `messages`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`conversations_replies`](Self::conversations_replies). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`conversations_replies`](Self::conversations_replies). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn conversations_replies_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -1029,11 +1029,11 @@ pub trait ConversationsApi {
     ) -> Result<crate::models::ConversationsRequestSharedInviteListResponse, SlackError>;
 
     /// Every item of `conversations.requestSharedInvite.list`'s `invite_requests`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`conversations_request_shared_invite_list`](Self::conversations_request_shared_invite_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`conversations_request_shared_invite_list`](Self::conversations_request_shared_invite_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn conversations_request_shared_invite_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

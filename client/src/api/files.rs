@@ -542,11 +542,11 @@ pub trait FilesApi {
     ) -> Result<crate::models::FilesInfoResponse, SlackError>;
 
     /// Every item of `files.info`'s `comments`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`files_info`](Self::files_info). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`files_info`](Self::files_info). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn files_info_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -607,11 +607,11 @@ pub trait FilesApi {
     ) -> Result<crate::models::FilesRemoteListResponse, SlackError>;
 
     /// Every item of `files.remote.list`'s `files`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`files_remote_list`](Self::files_remote_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`files_remote_list`](Self::files_remote_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn files_remote_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -210,11 +210,11 @@ pub trait ReactionsApi {
     ) -> Result<crate::models::ReactionsListResponse, SlackError>;
 
     /// Every item of `reactions.list`'s `items`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`reactions_list`](Self::reactions_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`reactions_list`](Self::reactions_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn reactions_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

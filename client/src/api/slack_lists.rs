@@ -447,11 +447,11 @@ pub trait SlackListsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `slackLists.items.list`'s `items`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`slack_lists_items_list`](Self::slack_lists_items_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`slack_lists_items_list`](Self::slack_lists_items_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn slack_lists_items_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

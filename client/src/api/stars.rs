@@ -175,11 +175,11 @@ pub trait StarsApi {
     ) -> Result<DefaultSuccess, SlackError>;
 
     /// Every item of `stars.list`'s `items`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`stars_list`](Self::stars_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`stars_list`](Self::stars_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn stars_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

@@ -312,11 +312,11 @@ pub trait TeamApi {
     ) -> Result<crate::models::TeamAccessLogsResponse, SlackError>;
 
     /// Every item of `team.accessLogs`'s `logins`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`team_access_logs`](Self::team_access_logs). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`team_access_logs`](Self::team_access_logs). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn team_access_logs_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -371,11 +371,11 @@ pub trait TeamApi {
     ) -> Result<crate::models::TeamExternalTeamsListResponse, SlackError>;
 
     /// Every item of `team.externalTeams.list`'s `organizations`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`team_external_teams_list`](Self::team_external_teams_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`team_external_teams_list`](Self::team_external_teams_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn team_external_teams_list_items<'a>(
         &'a self,
         token: &'a SlackToken,

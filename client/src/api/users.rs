@@ -293,11 +293,11 @@ pub trait UsersApi {
     ) -> Result<crate::models::UsersConversationsResponse, SlackError>;
 
     /// Every item of `users.conversations`'s `channels`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`users_conversations`](Self::users_conversations). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`users_conversations`](Self::users_conversations). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn users_conversations_items<'a>(
         &'a self,
         token: &'a SlackToken,
@@ -372,11 +372,11 @@ pub trait UsersApi {
     ) -> Result<crate::models::UsersListResponse, SlackError>;
 
     /// Every item of `users.list`'s `members`, one at a time, across all pages.
-///
-/// The cursor is followed for you (a `cursor` set on the options is
-/// where the walk starts); each page is one call, paced by the
-/// method's tier like [`users_list`](Self::users_list). Items are JSON
-/// values; [`Items::decode`] turns them into your own type.
+    ///
+    /// The cursor is followed for you (a `cursor` set on the options is
+    /// where the walk starts); each page is one call, paced by the
+    /// method's tier like [`users_list`](Self::users_list). Items are JSON
+    /// values; [`Items::decode`] turns them into your own type.
     fn users_list_items<'a>(
         &'a self,
         token: &'a SlackToken,
