@@ -38,6 +38,13 @@ use tokio::time::Instant;
 use crate::spec::MethodSpec;
 use crate::{SlackToken, Tier};
 
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub mod redis_store;
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub use redis_store::{RedisStore, RedisStoreBuilder, RedisStoreError};
+
 /// A rate: so many calls per minute, with a burst of so many at once.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quota {

@@ -31,6 +31,34 @@
 //! Exit status: 0 when every user was reset, 1 when any was not (or the job
 //! could not run; one `error:` line on stderr), 2 for usage errors.
 //!
+//! **At org scale** (`--bulk`): users go to `admin.users.session.resetBulk`
+//! up to 1,000 per call (`--chunk-size`), also Tier 2, so 200,000 users take
+//! about 10 minutes instead of a week. `ok` means Slack queued the reset. A
+//! chunk answered `failed_for_some_users` is split in halves down to the
+//! users at fault, so each ID still ends reset or failed with its reason.
+//!
+//! **Stopping and resuming**: every outcome is appended to a journal
+//! (`--journal FILE`, default `bulk_session_reset.journal` beside the
+//! `--failed` file), flushed in small batches. Ctrl-C (or SIGTERM) stops taking new IDs,
+//! gives calls in flight `--grace` seconds (default 10) to finish, then
+//! writes the summary and the failed-IDs file (IDs not sent count as
+//! `not_started`) and exits with status 130; a second Ctrl-C exits at once.
+//! Run the same command again with `--resume` to skip every ID the journal
+//! settles (reset, or a reason about the user such as `user_not_found`) and
+//! send the rest: after a crash or `kill -9` too. Without `--resume`, a
+//! journal that already holds outcomes is an error, never overwritten.
+//!
+//! **Several processes, one budget** (`--redis redis://HOST:PORT/`): the
+//! client's pacing state lives in Redis, shared with every other process of
+//! the app pointed at it, so together they stay within Slack's tier. If
+//! Redis fails, each process paces itself alone (a WARN; see
+//! `slackline::ratelimit::RedisStore`). `--redis-prefix` sets the key prefix.
+//!
+//! `--time-scale K` runs the client's pacing K times faster: the embedded
+//! emulator's default is 60; with `SLACK_TOKEN` it is 1 (real Slack) unless
+//! given, for `SLACK_API_URL` pointing at an emulator started with
+//! `--rate-limits scaled:K`.
+//!
 //! **Without `SLACK_TOKEN`** it starts the embedded Slack emulator: the demo
 //! org plus `--demo-users N` members (`U00000001`...), with Slack's rate limits
 //! running `--time-scale K` times faster (default 60: Tier 2 becomes 20 calls a
@@ -55,8 +83,10 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+use slackline::ratelimit::RedisStore;
 use slackline::{RateLimits, SlackClient, SlackToken};
-use slackline_examples::bulk::{self, JobOptions, JobReport, RESET};
+use slackline_examples::bulk::{self, JobOptions, JobReport, NOT_STARTED, Outcome, RESET};
+use slackline_examples::journal::Journal;
 use slackline_mock::{MockSlack, SessionKind, demo, member_id};
 
 #[derive(Parser, Debug)]
@@ -87,9 +117,37 @@ struct Cli {
     /// Emulator mode: regular members to seed (U00000001...).
     #[arg(long, value_name = "N", default_value_t = 200)]
     demo_users: usize,
-    /// Emulator mode: how much faster than Slack's clock the rate limits run.
-    #[arg(long, value_name = "K", default_value_t = 60.0, value_parser = positive_f64)]
-    time_scale: f64,
+    /// How much faster than Slack's clock the client paces (default: 60 for
+    /// the embedded emulator, 1 with SLACK_TOKEN; match an emulator started
+    /// with --rate-limits scaled:K).
+    #[arg(long, value_name = "K", value_parser = positive_f64)]
+    time_scale: Option<f64>,
+    /// Use admin.users.session.resetBulk, up to 1,000 users per call.
+    #[arg(long)]
+    bulk: bool,
+    /// Users per resetBulk call with --bulk.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    chunk_size: u16,
+    /// Where each outcome is appended as it is known (default:
+    /// bulk_session_reset.journal beside the --failed file).
+    #[arg(long, value_name = "FILE")]
+    journal: Option<PathBuf>,
+    /// Skip the IDs the journal already settles (continue a stopped job).
+    #[arg(long)]
+    resume: bool,
+    /// Share the pacing budget through this Redis (redis://HOST:PORT/DB)
+    /// with the app's other processes.
+    #[arg(long, value_name = "URL")]
+    redis: Option<String>,
+    /// Key prefix in Redis (processes of one app must use the same one).
+    #[arg(long, value_name = "PREFIX", default_value = "slackline:rl:")]
+    redis_prefix: String,
+    /// After Ctrl-C, how long calls in flight may take to finish.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_f64)]
+    grace: f64,
+    /// Do not draw a progress bar.
+    #[arg(long)]
+    no_progress: bool,
     /// Emulator mode: add users that cannot be reset to the built-in demo list
     /// (the primary owner, a bot, unknown and malformed IDs), to show how
     /// failures are reported.
@@ -108,7 +166,7 @@ fn positive_f64(text: &str) -> Result<f64, String> {
 }
 
 #[tokio::main]
-async fn main() -> ExitCode {
+pub(crate) async fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.verbose {
         tracing_subscriber::fmt()
@@ -117,8 +175,9 @@ async fn main() -> ExitCode {
             .init();
     }
     match run(cli).await {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(Finish::AllReset) => ExitCode::SUCCESS,
+        Ok(Finish::SomeFailed) => ExitCode::FAILURE,
+        Ok(Finish::Interrupted) => ExitCode::from(130),
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
@@ -126,13 +185,43 @@ async fn main() -> ExitCode {
     }
 }
 
-/// Runs the job; `Ok(true)` when every user was reset.
-async fn run(cli: Cli) -> anyhow::Result<bool> {
+/// How a job that ran ended.
+enum Finish {
+    AllReset,
+    SomeFailed,
+    Interrupted,
+}
+
+/// Runs the job.
+async fn run(cli: Cli) -> anyhow::Result<Finish> {
     let options = JobOptions {
         mobile_only: cli.mobile_only,
         web_only: cli.web_only,
         concurrency: usize::from(cli.concurrency),
+        bulk: cli.bulk,
+        chunk_size: usize::from(cli.chunk_size),
+        grace: Duration::from_secs_f64(cli.grace),
     };
+    let journal_path = cli.journal.clone().unwrap_or_else(|| {
+        cli.failed
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join("bulk_session_reset.journal")
+    });
+    // Checked before any call: a journal of an earlier job is never overwritten.
+    let journal = Journal::open(&journal_path, cli.resume)?;
+    let mut limits = RateLimits::slack_tiers();
+    if let Some(url) = &cli.redis {
+        let store = RedisStore::builder(url.as_str())
+            .prefix(cli.redis_prefix.as_str())
+            .build()?;
+        if !store.ping().await {
+            eprintln!(
+                "warning: Redis at {url} does not answer: pacing this process alone until it does"
+            );
+        }
+        limits = limits.store(store);
+    }
     let builder = SlackClient::builder()
         .timeout(Duration::from_secs_f64(cli.timeout))
         .max_in_flight(options.concurrency)
@@ -162,28 +251,38 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
         let token = SlackToken::from_env("SLACK_TOKEN")?;
         let client = builder
             .base_url_from_env()
-            .rate_limits(RateLimits::slack_tiers())
+            .rate_limits(limits.time_scale(cli.time_scale.unwrap_or(1.0)))
             .build()?;
         println!("Slack at {}", client.base_url());
+        let local = client.base_url().starts_with("http://127.0.0.1")
+            || client.base_url().starts_with("http://localhost")
+            || client.base_url().starts_with("http://[::1]");
+        if cli.time_scale.is_some_and(|k| k != 1.0) && !local {
+            eprintln!(
+                "warning: --time-scale paces faster than Slack allows; meant for an emulator \
+                 started with --rate-limits scaled:K"
+            );
+        }
         (client, token)
     } else {
+        let scale = cli.time_scale.unwrap_or(60.0);
         let started = MockSlack::builder()
             .demo_org()
             .members(cli.demo_users)
-            .rate_limits(slackline_mock::RateLimits::Scaled(cli.time_scale))
+            .rate_limits(slackline_mock::RateLimits::Scaled(scale))
             .start()
             .await
             .context("cannot start the embedded Slack emulator")?;
         let client = builder
             .base_url(started.base_url())
-            .rate_limits(RateLimits::slack_tiers().time_scale(cli.time_scale))
+            .rate_limits(limits.time_scale(scale))
             .build()?;
         println!(
             "No SLACK_TOKEN: using the embedded Slack emulator at {} (demo org + {} members, \
              rate limits {}x faster than Slack's)",
             started.base_url(),
             cli.demo_users,
-            cli.time_scale
+            scale
         );
         mock = Some(started);
         (client, SlackToken::new(demo::ADMIN_TOKEN)?)
@@ -194,8 +293,15 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
         bail!("no user IDs in {source}");
     }
     let total = parsed.ids.len();
+    // IDs an earlier run settled are not sent again.
+    let todo: Vec<String> = parsed
+        .ids
+        .iter()
+        .filter(|id| journal.settled(id).is_none())
+        .cloned()
+        .collect();
     println!(
-        "Resetting the {}sessions of {total} users from {source}{}",
+        "Resetting the {}sessions of {total} users from {source}{}{}",
         match (cli.mobile_only, cli.web_only) {
             (true, false) => "mobile ",
             (false, true) => "web ",
@@ -205,10 +311,28 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
             0 => String::new(),
             1 => " (1 duplicate line skipped)".to_owned(),
             n => format!(" ({n} duplicate lines skipped)"),
+        },
+        if cli.bulk {
+            format!(", with resetBulk, {} per call", cli.chunk_size)
+        } else {
+            String::new()
         }
     );
+    if cli.resume {
+        println!(
+            "Resuming from {}: {} users settled already, {} to go",
+            journal_path.display(),
+            total - todo.len(),
+            todo.len()
+        );
+    }
+    println!("Journal: {}", journal_path.display());
 
-    let bar = ProgressBar::new(total as u64);
+    let bar = if cli.no_progress {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(todo.len() as u64)
+    };
     bar.set_style(
         ProgressStyle::with_template(
             "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {rate} ETA {eta} {msg}",
@@ -223,8 +347,54 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
     );
     bar.set_message("failed: 0");
     bar.enable_steady_tick(Duration::from_millis(200));
+
+    // Ctrl-C (or SIGTERM, as a deploy sends): stop taking new IDs; a second
+    // signal exits at once.
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        stop_signal().await;
+        eprintln!(
+            "\nStopping: no new calls; waiting for the calls in flight (Ctrl-C again to quit now)"
+        );
+        let _ = stop_tx.send(true);
+        stop_signal().await;
+        std::process::exit(130);
+    });
+    let stop = async move {
+        let _ = stop_rx.wait_for(|stopped| *stopped).await;
+    };
+    // Outcomes that arrive in a burst and then nothing for a while still
+    // reach the file within the flush interval.
+    let journal = std::sync::Arc::new(std::sync::Mutex::new(journal));
+    let flusher = {
+        let journal = std::sync::Arc::clone(&journal);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(slackline_examples::journal::FLUSH_INTERVAL);
+            loop {
+                tick.tick().await;
+                let mut journal = journal.lock().unwrap_or_else(|p| p.into_inner());
+                if journal.flush().is_err() {
+                    return;
+                }
+            }
+        })
+    };
+
     let mut failed = 0usize;
-    let report = bulk::run_reset_job(&client, &token, &parsed.ids, &options, |_, outcome| {
+    let mut journal_error = None;
+    let fresh = bulk::run_reset_job_until(&client, &token, &todo, &options, stop, |id, outcome| {
+        // Stopping leaves these unsent or unknown: the journal keeps only answers.
+        let key = outcome.key();
+        if key != NOT_STARTED
+            && key != bulk::INTERRUPTED
+            && journal_error.is_none()
+            && let Err(err) = journal
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .record(id, outcome)
+        {
+            journal_error = Some(err);
+        }
         if !outcome.is_reset() {
             failed += 1;
             bar.set_message(format!("failed: {failed}"));
@@ -233,39 +403,84 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
     })
     .await;
     bar.finish();
+    flusher.abort();
+    let _ = flusher.await;
+    let mut journal = std::sync::Arc::into_inner(journal)
+        .expect("the flusher is done")
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    journal.sync()?;
+    if let Some(err) = journal_error {
+        return Err(err.into());
+    }
+
+    // Every input ID once: from this run, or as an earlier run settled it.
+    let reset_now: Vec<String> = fresh
+        .results
+        .iter()
+        .filter(|(_, outcome)| outcome.is_reset())
+        .map(|(id, _)| id.clone())
+        .collect();
+    let mut fresh_outcomes: std::collections::HashMap<String, Outcome> =
+        fresh.results.into_iter().collect();
+    let results: Vec<(String, Outcome)> = parsed
+        .ids
+        .iter()
+        .map(|id| {
+            let outcome = fresh_outcomes
+                .remove(id)
+                .or_else(|| journal.settled(id).cloned())
+                .expect("every ID is either settled or sent");
+            (id.clone(), outcome)
+        })
+        .collect();
+    let report = JobReport {
+        results,
+        elapsed: fresh.elapsed,
+    };
+    let interrupted = report
+        .failures()
+        .any(|(_, f)| f.key == NOT_STARTED || f.key == bulk::INTERRUPTED);
 
     print_summary(&report, total);
     if let Some(mock) = &mock {
-        // Cross-check with the emulator's state: reset users have no sessions
-        // of the kinds reset left.
+        // Cross-check with the emulator's state: users reset by this run have no
+        // sessions of the kinds reset left (a resetBulk job runs shortly after its answer).
         let (web, mobile) = match (cli.mobile_only, cli.web_only) {
             (true, false) => (false, true),
             (false, true) => (true, false),
             _ => (true, true),
         };
-        let left = report
-            .results
-            .iter()
-            .filter(|(id, outcome)| {
-                outcome.is_reset()
-                    && mock.sessions(id).iter().any(|s| match s.kind {
+        let left = || {
+            reset_now
+                .iter()
+                .filter(|id| {
+                    mock.sessions(id).iter().any(|s| match s.kind {
                         SessionKind::Web => web,
                         SessionKind::Mobile => mobile,
                     })
-            })
-            .count();
+                })
+                .count()
+        };
+        for _ in 0..50 {
+            if left() == 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         println!(
             "Emulator check: {} of {} reset users have such sessions left; {} HTTP 429 answers sent",
-            left,
-            report.reset_count(),
+            left(),
+            reset_now.len(),
             mock.rate_limited_count()
         );
     }
 
     let failed_ids = report.failed_ids();
     if failed_ids.is_empty() {
+        let _ = std::fs::remove_file(&cli.failed);
         println!("All {total} users reset.");
-        return Ok(true);
+        return Ok(Finish::AllReset);
     }
     let mut contents = failed_ids.join("\n");
     contents.push('\n');
@@ -276,12 +491,42 @@ async fn run(cli: Cli) -> anyhow::Result<bool> {
         failed_ids.len(),
         cli.failed.display()
     );
+    if interrupted {
+        eprintln!(
+            "error: stopped before the end: rerun with --resume to continue (journal {})",
+            journal_path.display()
+        );
+        return Ok(Finish::Interrupted);
+    }
     eprintln!(
         "error: {} of {total} users were not reset (IDs in {})",
         failed_ids.len(),
         cli.failed.display()
     );
-    Ok(false)
+    Ok(Finish::SomeFailed)
+}
+
+/// Resolves at Ctrl-C, or at SIGTERM on Unix.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// The input text and a description of where it came from.

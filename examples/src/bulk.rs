@@ -7,6 +7,12 @@
 //! [`RetryPolicy`](slackline::RetryPolicy). This module only feeds the calls
 //! and keeps one [`Outcome`] per user ID.
 //!
+//! One user per `admin.users.session.reset` call by default; with
+//! [`JobOptions::bulk`], up to 1,000 per `admin.users.session.resetBulk`
+//! call, isolating the users at fault by bisection
+//! ([`run_reset_job_until`]). A job can be stopped midway (Ctrl-C) and, with
+//! [`crate::journal`], resumed after a stop or a crash.
+//!
 //! ```no_run
 //! use slackline::{SlackClient, SlackToken};
 //! use slackline_examples::bulk::{JobOptions, parse_user_ids, run_reset_job};
@@ -22,11 +28,13 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
+use std::future::Future;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use slackline::{AdminUsersSessionApi, SlackClient, SlackError, SlackToken};
 
 /// The user IDs of an input, deduplicated.
@@ -75,8 +83,30 @@ fn invalid_id(id: &str) -> Option<&'static str> {
 
 /// The outcome key of IDs rejected before sending.
 pub const INVALID_ID: &str = "invalid_id";
-/// The outcome key of users whose sessions were reset.
+/// The outcome key of users whose sessions were reset (with `--bulk`: whose
+/// reset job Slack queued).
 pub const RESET: &str = "reset";
+/// The outcome key of IDs not sent because the job was stopped.
+pub const NOT_STARTED: &str = "not_started";
+/// The outcome key of calls still in flight when a stopped job's grace
+/// period ended (the reset may have happened).
+pub const INTERRUPTED: &str = "interrupted";
+/// Slack's answer to a `resetBulk` call naming some users that cannot be reset.
+pub const FAILED_FOR_SOME_USERS: &str = "failed_for_some_users";
+/// Most user IDs one `admin.users.session.resetBulk` call takes.
+pub const MAX_CHUNK: usize = 1000;
+
+/// Failure keys that are facts about the user, not about this run: an ID
+/// that ended with one of them is not tried again by a resumed job.
+const FINAL_FAILURES: &[&str] = &[
+    INVALID_ID,
+    "user_not_found",
+    "cannot_reset_bot",
+    "cannot_reset_primary_owner",
+    "session_reset_not_allowed",
+    "restricted_action",
+    FAILED_FOR_SOME_USERS,
+];
 
 /// What happened to one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +131,17 @@ impl Outcome {
     /// Whether the user was reset.
     pub fn is_reset(&self) -> bool {
         matches!(self, Outcome::Reset)
+    }
+
+    /// Whether this outcome settles the ID for good: reset, or a failure that
+    /// is a fact about the user (`user_not_found`, `cannot_reset_bot`,
+    /// `invalid_id`, ...). Transient failures (`ratelimited`, timeouts,
+    /// 5xx, `not_started`, ...) do not: a resumed job tries those IDs again.
+    pub fn is_final(&self) -> bool {
+        match self {
+            Outcome::Reset => true,
+            Outcome::Failed(failure) => FINAL_FAILURES.contains(&failure.key.as_str()),
+        }
     }
 }
 
@@ -159,6 +200,14 @@ pub struct JobOptions {
     /// Calls started at once (the client's in-flight cap bounds them too;
     /// the client's pacing decides when each one is sent). Default 100.
     pub concurrency: usize,
+    /// Use `admin.users.session.resetBulk`, `chunk_size` users per call,
+    /// instead of one `admin.users.session.reset` per user.
+    pub bulk: bool,
+    /// Users per `resetBulk` call (1..=1000; default 1000).
+    pub chunk_size: usize,
+    /// Once the job is told to stop, how long calls in flight may take to
+    /// finish (default 10 s); those still running then are `interrupted`.
+    pub grace: Duration,
 }
 
 impl Default for JobOptions {
@@ -167,6 +216,9 @@ impl Default for JobOptions {
             mobile_only: false,
             web_only: false,
             concurrency: 100,
+            bulk: false,
+            chunk_size: MAX_CHUNK,
+            grace: Duration::from_secs(10),
         }
     }
 }
@@ -218,46 +270,171 @@ impl JobReport {
 /// progress reporting). Calls run concurrently, `options.concurrency` at a
 /// time; the client's pacing and retry policy decide when each is sent and
 /// whether a failure is retried.
-///
-/// # Panics
-/// Never in practice: it asserts that every ID got exactly one outcome.
 pub async fn run_reset_job<F>(
     client: &SlackClient,
     token: &SlackToken,
     ids: &[String],
     options: &JobOptions,
-    mut on_done: F,
+    on_done: F,
 ) -> JobReport
 where
     F: FnMut(&str, &Outcome),
 {
-    let started = Instant::now();
-    let mobile_only = options.mobile_only.then_some(true);
-    let web_only = options.web_only.then_some(true);
-    let mut outcomes: Vec<Option<Outcome>> = vec![None; ids.len()];
+    run_reset_job_until(
+        client,
+        token,
+        ids,
+        options,
+        std::future::pending::<()>(),
+        on_done,
+    )
+    .await
+}
 
-    let calls = futures_util::stream::iter(ids.iter().enumerate()).map(|(index, id)| async move {
-        let outcome = match invalid_id(id) {
-            Some(why) => Outcome::Failed(Failure {
-                key: INVALID_ID.to_owned(),
-                message: format!("not sent: {id:?} is not a user ID ({why})"),
-                maybe_applied: false,
-            }),
-            None => match client
-                .admin_users_session_reset(token, id, mobile_only, web_only)
+/// What one unit of work (one user, or one chunk of users) came to.
+enum UnitResult {
+    Settled(Vec<(usize, Outcome)>),
+    /// `resetBulk` named some users at fault: try each half on its own.
+    Split(Vec<usize>, Vec<usize>),
+}
+
+/// [`run_reset_job`] that stops taking new IDs once `stop` completes (e.g.
+/// on Ctrl-C): calls in flight get `options.grace` to finish, those still
+/// running then end [`INTERRUPTED`], and IDs never sent end [`NOT_STARTED`].
+///
+/// With `options.bulk`, users go `options.chunk_size` at a time to
+/// `admin.users.session.resetBulk`. A chunk answered `failed_for_some_users`
+/// (or one user's reason) is split in halves, each tried again, down to the
+/// single users at fault: `k` bad users in a chunk of `n` cost about
+/// `2k·log2(n/k)` extra calls instead of `n`, and every ID still ends reset
+/// or failed with its own reason.
+///
+/// # Panics
+/// Never in practice: it asserts that every ID got exactly one outcome.
+pub async fn run_reset_job_until<F, S>(
+    client: &SlackClient,
+    token: &SlackToken,
+    ids: &[String],
+    options: &JobOptions,
+    stop: S,
+    mut on_done: F,
+) -> JobReport
+where
+    F: FnMut(&str, &Outcome),
+    S: Future<Output = ()>,
+{
+    let started = Instant::now();
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; ids.len()];
+    let mut settle = |index: usize, outcome: Outcome, outcomes: &mut Vec<Option<Outcome>>| {
+        on_done(&ids[index], &outcome);
+        let previous = outcomes[index].replace(outcome);
+        assert!(previous.is_none(), "user {} got two outcomes", ids[index]);
+    };
+
+    // Malformed IDs are never sent; the rest are queued, one per unit or in chunks.
+    let mut valid = Vec::with_capacity(ids.len());
+    for (index, id) in ids.iter().enumerate() {
+        match invalid_id(id) {
+            Some(why) => settle(
+                index,
+                Outcome::Failed(Failure {
+                    key: INVALID_ID.to_owned(),
+                    message: format!("not sent: {id:?} is not a user ID ({why})"),
+                    maybe_applied: false,
+                }),
+                &mut outcomes,
+            ),
+            None => valid.push(index),
+        }
+    }
+    let chunk = if options.bulk {
+        options.chunk_size.clamp(1, MAX_CHUNK)
+    } else {
+        1
+    };
+    let mut queue: VecDeque<Vec<usize>> = valid.chunks(chunk).map(<[usize]>::to_vec).collect();
+
+    let call = |unit: Vec<usize>| async move {
+        let result = if options.bulk {
+            reset_chunk(client, token, ids, options, unit.clone()).await
+        } else {
+            let index = unit[0];
+            let outcome = match client
+                .admin_users_session_reset(
+                    token,
+                    &ids[index],
+                    options.mobile_only.then_some(true),
+                    options.web_only.then_some(true),
+                )
                 .await
             {
                 Ok(_) => Outcome::Reset,
                 Err(err) => Outcome::Failed(Failure::from_error(&err)),
-            },
+            };
+            UnitResult::Settled(vec![(index, outcome)])
         };
-        (index, outcome)
-    });
-    let mut finished = calls.buffer_unordered(options.concurrency.max(1));
-    while let Some((index, outcome)) = finished.next().await {
-        on_done(&ids[index], &outcome);
-        let previous = outcomes[index].replace(outcome);
-        assert!(previous.is_none(), "user {} got two outcomes", ids[index]);
+        (unit, result)
+    };
+
+    let mut running = FuturesUnordered::new();
+    let mut in_flight: Vec<Vec<usize>> = Vec::new();
+    let stop = std::pin::pin!(stop);
+    let mut stop = Some(stop);
+    let mut deadline: Option<tokio::time::Instant> = None;
+    loop {
+        if deadline.is_none() {
+            while running.len() < options.concurrency.max(1) {
+                let Some(unit) = queue.pop_front() else { break };
+                in_flight.push(unit.clone());
+                running.push(call(unit));
+            }
+        }
+        if running.is_empty() {
+            break;
+        }
+        let next = tokio::select! {
+            next = running.next() => next,
+            () = async { stop.as_mut().expect("polled only while set").await }, if stop.is_some() => {
+                stop = None;
+                deadline = Some(tokio::time::Instant::now() + options.grace);
+                continue;
+            }
+            () = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if deadline.is_some() => break,
+        };
+        let Some((unit, result)) = next else { break };
+        in_flight.retain(|u| *u != unit);
+        match result {
+            UnitResult::Settled(settled) => {
+                for (index, outcome) in settled {
+                    settle(index, outcome, &mut outcomes);
+                }
+            }
+            UnitResult::Split(left, right) => {
+                queue.push_front(right);
+                queue.push_front(left);
+            }
+        }
+    }
+    drop(running);
+    for unit in in_flight {
+        for index in unit {
+            let failure = Failure {
+                key: INTERRUPTED.to_owned(),
+                message: "stopped while the call was in flight".to_owned(),
+                maybe_applied: true,
+            };
+            settle(index, Outcome::Failed(failure), &mut outcomes);
+        }
+    }
+    for unit in queue {
+        for index in unit {
+            let failure = Failure {
+                key: NOT_STARTED.to_owned(),
+                message: "not sent: the job was stopped".to_owned(),
+                maybe_applied: false,
+            };
+            settle(index, Outcome::Failed(failure), &mut outcomes);
+        }
     }
 
     let results: Vec<(String, Outcome)> = ids
@@ -271,6 +448,44 @@ where
     JobReport {
         results,
         elapsed: started.elapsed(),
+    }
+}
+
+/// One `resetBulk` call for the users `unit`; a chunk with users at fault is
+/// split (see [`run_reset_job_until`]).
+async fn reset_chunk(
+    client: &SlackClient,
+    token: &SlackToken,
+    ids: &[String],
+    options: &JobOptions,
+    unit: Vec<usize>,
+) -> UnitResult {
+    let user_ids: Vec<String> = unit.iter().map(|&i| ids[i].clone()).collect();
+    let answer = client
+        .admin_users_session_reset_bulk(
+            token,
+            &user_ids,
+            options.mobile_only.then_some(true),
+            options.web_only.then_some(true),
+        )
+        .await;
+    match answer {
+        Ok(_) => UnitResult::Settled(unit.into_iter().map(|i| (i, Outcome::Reset)).collect()),
+        Err(SlackError::Api { code, .. })
+            if unit.len() > 1 && FINAL_FAILURES.contains(&code.as_str()) =>
+        {
+            let mut left = unit;
+            let right = left.split_off(left.len() / 2);
+            UnitResult::Split(left, right)
+        }
+        Err(err) => {
+            let failure = Failure::from_error(&err);
+            UnitResult::Settled(
+                unit.into_iter()
+                    .map(|i| (i, Outcome::Failed(failure.clone())))
+                    .collect(),
+            )
+        }
     }
 }
 

@@ -1,11 +1,15 @@
 //! Runnable programs; see `examples/`.
 //!
 //! The library part holds what the examples, the end-to-end tests and the
-//! benchmarks share: [`bulk`], the bulk session reset job, and
-//! [`manifest`], the scopes part of a Slack app manifest.
+//! benchmarks share: [`bulk`], the bulk session reset job; [`journal`], its
+//! crash-proof record of outcomes; [`manifest`], the scopes part of a Slack
+//! app manifest; [`redis_server`], a throwaway `redis-server` for tests and
+//! benchmarks.
 
 pub mod bulk;
+pub mod journal;
 pub mod manifest;
+pub mod redis_server;
 
 /// Whether `SLACK_TOKEN` is set to something: the examples then talk to
 /// `SLACK_API_URL` (default `https://slack.com/api/`); otherwise (unset or

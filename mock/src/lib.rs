@@ -1,13 +1,18 @@
 #![doc = include_str!("../README.md")]
 
-mod behaviour;
+mod args;
 pub mod catalog;
+mod content;
 pub mod demo;
 mod fault;
 mod journal;
+mod methods;
 mod org;
 mod ratelimit;
+mod reply;
+mod respond;
 mod server;
+mod state;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,16 +23,18 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+pub use crate::content::MockChannel;
 pub use crate::fault::Fault;
 pub use crate::journal::JournalEntry;
 pub use crate::org::{MockSession, MockUser, SessionKind, UserRole};
 pub use crate::ratelimit::{MAX_RETRY_AFTER_SECS, RateLimits};
+pub use crate::respond::{MockRequest, Respond};
 
 use crate::fault::FaultQueue;
 use crate::journal::Journal;
 use crate::org::{Org, Tokens};
 use crate::ratelimit::Limiter;
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// Default capacity of the request journal (oldest entries are dropped beyond it).
 pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
@@ -36,6 +43,12 @@ pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
 /// headers and bookkeeping: the oldest entries are dropped beyond it, so that large
 /// bodies (up to 1 MiB each) cannot make the journal grow without bound.
 pub const DEFAULT_JOURNAL_MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// The methods with modelled behaviour (state and Slack's documented errors); every
+/// other catalog method answers in the shape of its published sample response.
+pub fn modelled_methods() -> Vec<&'static str> {
+    methods::modelled()
+}
 
 /// Id of the `i`-th member added by [`MockSlackBuilder::members`]: `"U"` followed by `i`
 /// zero-padded to 8 digits (`member_id(1) == "U00000001"`). Members are numbered from 1.
@@ -121,6 +134,27 @@ impl MockSlack {
         register_token(&mut tokens, &org, app_id, token, user_id, scopes);
     }
 
+    /// Answers `method` with `responder` from now on, instead of the emulator's own
+    /// behaviour (after its checks: auth, rate limit, scope, arguments). Replaces an
+    /// earlier responder of the method. See [`Respond`].
+    pub fn respond_with(&self, method: &str, responder: impl Respond) {
+        self.shared.responders.set(method, Arc::new(responder));
+    }
+
+    /// Removes the responder of `method`: the emulator's own behaviour answers again.
+    pub fn clear_response(&self, method: &str) {
+        self.shared.responders.remove(method);
+    }
+
+    /// How many requests of `method` were answered after passing the HTTP layer (faults
+    /// and unknown methods excluded).
+    pub fn method_count(&self, method: &str) -> u64 {
+        catalog::catalog()
+            .get(method)
+            .and_then(|s| self.shared.calls.get(s.index as usize))
+            .map_or(0, |c| c.load(Ordering::Relaxed))
+    }
+
     /// Number of HTTP 429 answers sent (rate limits and injected faults).
     pub fn rate_limited_count(&self) -> u64 {
         self.shared.rate_limited.load(Ordering::Relaxed)
@@ -171,13 +205,16 @@ fn register_token(
     user_id: &str,
     scopes: &[&str],
 ) {
+    // A bot id names its bot user.
+    let user_id = org.user(user_id).map_or(user_id, |u| u.id.as_str());
     let team = org
         .users
         .get(user_id)
         .map(|u| u.team_id.as_str())
         .or_else(|| org.teams.first().map(|t| t.id.as_str()))
         .unwrap_or(demo::TEAM_ID);
-    tokens.insert(org, token, user_id, team, app_id, scopes);
+    let auth_test = methods::api::auth_test_body(org, user_id, team, app_id);
+    tokens.insert(token, user_id, team, app_id, scopes, auth_test);
 }
 
 /// Configures a [`MockSlack`]. Start from [`MockSlack::builder`].
@@ -192,6 +229,7 @@ pub struct MockSlackBuilder {
     enterprise: String,
     teams: Vec<(String, String)>,
     users: Vec<MockUser>,
+    channels: Vec<MockChannel>,
     /// (app, token, user, scopes)
     tokens: Vec<(String, String, String, Vec<String>)>,
     sessions: Vec<(String, usize, usize)>,
@@ -199,6 +237,7 @@ pub struct MockSlackBuilder {
     rate_limits: RateLimits,
     journal_capacity: usize,
     journal_max_bytes: usize,
+    responders: Vec<(String, respond::Responder)>,
     host: IpAddr,
     port: u16,
     header_read_timeout: Duration,
@@ -219,12 +258,14 @@ impl MockSlackBuilder {
             enterprise: demo::ENTERPRISE_ID.to_owned(),
             teams: Vec::new(),
             users: Vec::new(),
+            channels: Vec::new(),
             tokens: Vec::new(),
             sessions: Vec::new(),
             members: 0,
             rate_limits: RateLimits::Exact,
             journal_capacity: DEFAULT_JOURNAL_CAPACITY,
             journal_max_bytes: DEFAULT_JOURNAL_MAX_BYTES,
+            responders: Vec::new(),
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
@@ -232,8 +273,8 @@ impl MockSlackBuilder {
         }
     }
 
-    /// Seeds the [`demo`] org: teams, users, 2 web + 1 mobile sessions per non-bot user,
-    /// and the four demo tokens.
+    /// Seeds the [`demo`] org: teams, users, channels, 2 web + 1 mobile sessions per
+    /// non-bot user, and the demo tokens.
     pub fn demo_org(mut self) -> MockSlackBuilder {
         use demo::*;
         self = self
@@ -244,14 +285,50 @@ impl MockSlackBuilder {
             .user(MockUser::member(ALICE_ID, TEAM_ID).name("alice"))
             .user(MockUser::member(BOB_ID, TEAM_ID).name("bob"))
             .user(MockUser::member(CAROL_ID, TEAM2_ID).name("carol"))
-            .user(MockUser::bot(BOT_ID, TEAM_ID).name("demobot"));
+            .user(
+                MockUser::bot(BOT_USER_ID, TEAM_ID)
+                    .name("demobot")
+                    .real_name("Demo Bot")
+                    .bot_id(BOT_ID),
+            )
+            .channel(
+                MockChannel::public(GENERAL_ID, TEAM_ID, "general")
+                    .general()
+                    .members(&[ADMIN_ID, OWNER_ID, ALICE_ID, BOB_ID, BOT_USER_ID]),
+            )
+            .channel(
+                MockChannel::public(RANDOM_ID, TEAM_ID, "random")
+                    .members(&[ADMIN_ID, ALICE_ID, BOB_ID]),
+            )
+            .channel(
+                MockChannel::private(SECRET_ID, TEAM_ID, "secret").members(&[ADMIN_ID, ALICE_ID]),
+            )
+            .channel(
+                MockChannel::public(ARCHIVED_ID, TEAM_ID, "old-news")
+                    .members(&[ADMIN_ID, ALICE_ID])
+                    .archived(),
+            )
+            .channel(
+                MockChannel::public(LABS_ID, TEAM2_ID, "labs")
+                    .general()
+                    .members(&[CAROL_ID]),
+            );
         for u in USERS_WITH_SESSIONS {
             self = self.sessions(u, 2, 1);
         }
         self.token(ADMIN_TOKEN, ADMIN_ID, ADMIN_SCOPES)
             .token(MEMBER_TOKEN, ALICE_ID, ADMIN_SCOPES)
             .token(READONLY_TOKEN, ADMIN_ID, READONLY_SCOPES)
-            .token(BOT_TOKEN, BOT_ID, BOT_SCOPES)
+            .token(BOT_TOKEN, BOT_USER_ID, BOT_SCOPES)
+            .token(USER_TOKEN, ALICE_ID, USER_SCOPES)
+    }
+
+    /// Adds a channel (replacing one with the same id). Members unknown when the server
+    /// starts are dropped. Every team without a `general` channel gets one (members: the
+    /// team's users).
+    pub fn channel(mut self, channel: MockChannel) -> MockSlackBuilder {
+        self.channels.push(channel);
+        self
     }
 
     /// Sets the enterprise id (default `E0DEMO`), reported by `auth.test`.
@@ -352,6 +429,14 @@ impl MockSlackBuilder {
         self
     }
 
+    /// Answers `method` with `responder` from the start (see
+    /// [`MockSlack::respond_with`]).
+    pub fn respond_with(mut self, method: &str, responder: impl Respond) -> MockSlackBuilder {
+        self.responders
+            .push((method.to_owned(), respond::Responder(Arc::new(responder))));
+        self
+    }
+
     /// Time a client has to send a request body before it gets HTTP 408 (default 30 s).
     pub fn body_read_timeout(mut self, timeout: Duration) -> MockSlackBuilder {
         self.body_read_timeout = timeout;
@@ -382,6 +467,40 @@ impl MockSlackBuilder {
             org.add_user(MockUser::member(id.clone(), member_team.clone()));
             org.add_sessions(&id, 1, 1);
         }
+        for c in &self.channels {
+            org.content.add_channel(c.to_channel(&org));
+        }
+        for team in org.teams.clone() {
+            let has_general = org
+                .content
+                .channels
+                .values()
+                .any(|c| c.team_id == team.id && c.is_general);
+            if !has_general {
+                let id = org.content.next_id('C');
+                let mut ch = crate::content::Channel::new(
+                    &id,
+                    &team.id,
+                    "general",
+                    crate::content::ChannelKind::Public,
+                );
+                ch.is_general = true;
+                org.content.add_channel(ch);
+            }
+        }
+        // Every user is in their team's general channel.
+        let users: Vec<(String, String)> = org
+            .users
+            .values()
+            .map(|u| (u.id.clone(), u.team_id.clone()))
+            .collect();
+        for ch in org.content.channels.values_mut().filter(|c| c.is_general) {
+            for (u, t) in &users {
+                if *t == ch.team_id {
+                    ch.members.insert(u.clone());
+                }
+            }
+        }
         let mut tokens = Tokens::default();
         for (app, token, user, scopes) in &self.tokens {
             let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
@@ -392,7 +511,16 @@ impl MockSlackBuilder {
 
     /// Binds the port and starts serving. Must be called within a Tokio runtime.
     pub async fn start(self) -> std::io::Result<MockSlack> {
-        let (org, tokens) = self.build_org();
+        let listener = TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
+        let addr = listener.local_addr()?;
+        let (mut org, tokens) = self.build_org();
+        // URLs handed out (uploads, files) name the address clients reach.
+        let origin_ip = if addr.ip().is_unspecified() {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        } else {
+            addr.ip()
+        };
+        org.origin = format!("http://{}", SocketAddr::new(origin_ip, addr.port()));
         let shared = Arc::new(Shared {
             org: Mutex::new(org),
             tokens: RwLock::new(tokens),
@@ -401,13 +529,20 @@ impl MockSlackBuilder {
             faults: FaultQueue::default(),
             requests: AtomicU64::new(0),
             rate_limited: AtomicU64::new(0),
+            calls: (0..catalog::catalog().len())
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            responders: {
+                let r = respond::Responders::default();
+                for (method, responder) in &self.responders {
+                    r.set(method, responder.0.clone());
+                }
+                r
+            },
+            channel_keys: Mutex::new(std::collections::HashMap::new()),
             header_read_timeout: self.header_read_timeout,
             body_read_timeout: self.body_read_timeout,
         });
-        // Parse the catalog now rather than during the first request.
-        let _ = catalog::catalog();
-        let listener = TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
-        let addr = listener.local_addr()?;
         let (tx, rx) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));
         Ok(MockSlack {

@@ -25,6 +25,54 @@ struct Args {
     /// Extra regular members (ids U00000001...), each with 1 web + 1 mobile session.
     #[arg(long, default_value_t = 0)]
     members: usize,
+    /// Mint a token for a user of the org: TOKEN:USER_ID:SCOPE,SCOPE,... (repeatable;
+    /// scopes may be empty; tokens starting with xoxb- are bot tokens).
+    #[arg(long = "token", value_name = "TOKEN:USER_ID:SCOPES", value_parser = parse_token)]
+    tokens: Vec<TokenSpec>,
+}
+
+/// A `--token` value.
+#[derive(Debug, Clone)]
+struct TokenSpec {
+    token: String,
+    user_id: String,
+    scopes: Vec<String>,
+}
+
+/// `TOKEN:USER_ID:SCOPE,SCOPE,...`: the token and the user end at the first two colons;
+/// scopes (which contain colons themselves) are the comma-separated rest.
+fn parse_token(s: &str) -> Result<TokenSpec, String> {
+    let mut parts = s.splitn(3, ':');
+    let token = parts.next().unwrap_or_default();
+    let user_id = parts.next();
+    let scopes = parts.next();
+    let (Some(user_id), Some(scopes)) = (user_id, scopes) else {
+        return Err("expected TOKEN:USER_ID:SCOPE,SCOPE,... (scopes may be empty)".to_owned());
+    };
+    if token.is_empty() || !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err("the token must be non-empty visible ASCII".to_owned());
+    }
+    if user_id.is_empty() {
+        return Err("the user id must not be empty".to_owned());
+    }
+    Ok(TokenSpec {
+        token: token.to_owned(),
+        user_id: user_id.to_owned(),
+        scopes: scopes
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    })
+}
+
+/// `i` for a member id `U` + 8 digits.
+fn member_index(id: &str) -> Option<usize> {
+    let digits = id.strip_prefix('U')?;
+    (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 fn parse_rate_limits(s: &str) -> Result<RateLimits, String> {
@@ -52,9 +100,21 @@ async fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let mock = MockSlack::builder()
-        .demo_org()
-        .members(args.members)
+    let mut builder = MockSlack::builder().demo_org().members(args.members);
+    for t in &args.tokens {
+        let known = demo::is_demo_user(&t.user_id)
+            || member_index(&t.user_id).is_some_and(|i| i >= 1 && i <= args.members);
+        if !known {
+            eprintln!(
+                "error: --token: no user {} in the org (demo users, or U00000001.. with --members)",
+                t.user_id
+            );
+            return ExitCode::from(2);
+        }
+        let scopes: Vec<&str> = t.scopes.iter().map(String::as_str).collect();
+        builder = builder.token(&t.token, &t.user_id, &scopes);
+    }
+    let mock = builder
         .rate_limits(args.rate_limits)
         .host(args.host)
         .port(args.port)
@@ -77,10 +137,26 @@ async fn main() -> ExitCode {
         (demo::ADMIN_TOKEN, demo::ADMIN_ID, demo::ADMIN_SCOPES),
         (demo::MEMBER_TOKEN, demo::ALICE_ID, demo::ADMIN_SCOPES),
         (demo::READONLY_TOKEN, demo::ADMIN_ID, demo::READONLY_SCOPES),
-        (demo::BOT_TOKEN, demo::BOT_ID, demo::BOT_SCOPES),
+        (demo::BOT_TOKEN, demo::BOT_USER_ID, demo::BOT_SCOPES),
+        (demo::USER_TOKEN, demo::ALICE_ID, demo::USER_SCOPES),
     ] {
         println!("  {token:<20} user {user:<8} scopes {}", scopes.join(","));
     }
+    for t in &args.tokens {
+        println!(
+            "  {:<20} user {:<8} scopes {}",
+            "(--token)",
+            t.user_id,
+            t.scopes.join(",")
+        );
+    }
+    println!(
+        "channels: #general {}, #random {}, #secret {} (private), #old-news {} (archived)",
+        demo::GENERAL_ID,
+        demo::RANDOM_ID,
+        demo::SECRET_ID,
+        demo::ARCHIVED_ID
+    );
     println!("sessions (web, web, mobile):");
     for user in demo::USERS_WITH_SESSIONS {
         if let Some(ids) = demo::session_ids(user) {
@@ -99,6 +175,7 @@ async fn main() -> ExitCode {
         demo::ADMIN_TOKEN,
         mock.base_url()
     );
+    println!("counters: curl -s http://{}/_mock/stats", mock.addr());
     println!("Ctrl-C to stop.");
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("error: cannot wait for Ctrl-C: {e}");

@@ -27,23 +27,90 @@ impl UserRole {
 }
 
 /// A user to seed with [`MockSlackBuilder::user`](crate::MockSlackBuilder::user).
+///
+/// Profiles: the real name defaults to the user name, the display name to the user name,
+/// the email to `<name>@example.com` (bots have none). A bot user (`U…`) has a bot id
+/// (`B…`): by default its user id with the leading `U` replaced by `B` (`U0BOT` →
+/// `B0BOT`), or the id itself if it does not start with `U`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MockUser {
     pub(crate) id: String,
     pub(crate) team_id: String,
     pub(crate) name: String,
     pub(crate) role: UserRole,
+    pub(crate) real_name: Option<String>,
+    pub(crate) display_name: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) bot_id: Option<String>,
 }
 
 impl MockUser {
     fn new(id: impl Into<String>, team: impl Into<String>, role: UserRole) -> MockUser {
         let id = id.into();
+        let bot_id = (role == UserRole::Bot).then(|| match id.strip_prefix('U') {
+            Some(rest) => format!("B{rest}"),
+            None => id.clone(),
+        });
         MockUser {
             name: id.to_ascii_lowercase(),
             id,
             team_id: team.into(),
             role,
+            real_name: None,
+            display_name: None,
+            email: None,
+            bot_id,
         }
+    }
+
+    /// Sets the profile's real name (default: the user name).
+    pub fn real_name(mut self, name: impl Into<String>) -> MockUser {
+        self.real_name = Some(name.into());
+        self
+    }
+
+    /// Sets the profile's display name (default: the user name).
+    pub fn display_name(mut self, name: impl Into<String>) -> MockUser {
+        self.display_name = Some(name.into());
+        self
+    }
+
+    /// Sets the email (`users.lookupByEmail`; default `<name>@example.com`, none for bots).
+    pub fn email(mut self, email: impl Into<String>) -> MockUser {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets a bot user's bot id (`B…`; ignored for other roles).
+    pub fn bot_id(mut self, bot_id: impl Into<String>) -> MockUser {
+        if self.role == UserRole::Bot {
+            self.bot_id = Some(bot_id.into());
+        }
+        self
+    }
+
+    /// The email the user has (explicit, else `<name>@example.com`; none for bots).
+    pub fn user_email(&self) -> Option<String> {
+        match (&self.email, self.role) {
+            (Some(e), _) => Some(e.clone()),
+            (None, UserRole::Bot) => None,
+            (None, _) => Some(format!("{}@example.com", self.name)),
+        }
+    }
+
+    /// The profile's real name.
+    pub fn user_real_name(&self) -> &str {
+        self.real_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The profile's display name.
+    pub fn user_display_name(&self) -> &str {
+        self.display_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The bot id of a bot user.
+    pub fn user_bot_id(&self) -> Option<&str> {
+        self.bot_id.as_deref()
     }
 
     /// An org admin in `team`.
@@ -137,6 +204,10 @@ pub(crate) struct Org {
     pub(crate) sessions: BTreeMap<i64, SessionRec>,
     by_user: HashMap<String, BTreeSet<i64>>,
     next_session_id: i64,
+    /// Channels, messages, files and scheduled messages.
+    pub(crate) content: crate::content::Content,
+    /// `http://host:port` of the server (for the URLs it hands out).
+    pub(crate) origin: String,
 }
 
 /// First session id handed out; the demo org's ids are therefore stable.
@@ -151,7 +222,29 @@ impl Org {
             sessions: BTreeMap::new(),
             by_user: HashMap::new(),
             next_session_id: FIRST_SESSION_ID,
+            content: crate::content::Content::default(),
+            origin: String::new(),
         }
+    }
+
+    /// A user by id, or a bot user by its bot id (`B…`).
+    pub(crate) fn user(&self, id: &str) -> Option<&MockUser> {
+        self.users.get(id).or_else(|| {
+            id.starts_with('B')
+                .then(|| {
+                    self.users
+                        .values()
+                        .find(|u| u.bot_id.as_deref() == Some(id))
+                })
+                .flatten()
+        })
+    }
+
+    /// Users ordered by id.
+    pub(crate) fn users_sorted(&self) -> Vec<&MockUser> {
+        let mut v: Vec<&MockUser> = self.users.values().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
     }
 
     pub(crate) fn add_team(&mut self, id: &str, name: &str) {
@@ -288,6 +381,8 @@ pub(crate) struct TokenInfo {
     /// the key of token-less requests).
     pub(crate) rate_key: u32,
     pub(crate) user_id: String,
+    pub(crate) team_id: String,
+    pub(crate) app_id: String,
     pub(crate) scopes: Vec<String>,
     pub(crate) scopes_joined: String,
     pub(crate) scopes_header: HeaderValue,
@@ -296,8 +391,8 @@ pub(crate) struct TokenInfo {
 }
 
 impl TokenInfo {
-    pub(crate) fn has_any(&self, scopes: &[String]) -> bool {
-        scopes.iter().any(|s| self.scopes.contains(s))
+    pub(crate) fn has_any(&self, scopes: &[&str]) -> bool {
+        scopes.iter().any(|s| self.scopes.iter().any(|t| t == s))
     }
 }
 
@@ -322,12 +417,12 @@ impl Tokens {
     /// Registers (or replaces) `token` of `app_id` for `user_id` in `team_id`.
     pub(crate) fn insert(
         &mut self,
-        org: &Org,
         token: &str,
         user_id: &str,
         team_id: &str,
         app_id: &str,
         scopes: &[&str],
+        auth_test_body: bytes::Bytes,
     ) {
         let next = u32::try_from(self.rate_keys.len() + 1).unwrap_or(u32::MAX);
         let rate_key = *self
@@ -339,12 +434,14 @@ impl Tokens {
         let info = TokenInfo {
             rate_key,
             user_id: user_id.to_owned(),
+            team_id: team_id.to_owned(),
+            app_id: app_id.to_owned(),
             scopes_header: HeaderValue::from_str(&scopes_joined)
                 .unwrap_or_else(|_| HeaderValue::from_static("")),
             scopes_joined,
             scopes,
             is_bot: token.starts_with("xoxb-"),
-            auth_test_body: crate::behaviour::auth_test_body(org, user_id, team_id),
+            auth_test_body,
         };
         self.map.insert(token.to_owned(), Arc::new(info));
     }

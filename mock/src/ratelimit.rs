@@ -7,7 +7,7 @@
 //! request path hashes two integers. Requests without a token (to the methods that need
 //! none) share one anonymous key per method.
 //!
-//! Bucket: capacity = the tier's per-minute count, continuous refill at
+//! Bucket: capacity = the method's per-minute count (the catalog's rate for its tier), continuous refill at
 //! `per_minute / 60` tokens per second (times `k` under [`RateLimits::Scaled`]), starting
 //! full. A request takes one token; with less than one available it is answered with
 //! HTTP 429, `Retry-After: ceil(real seconds until one token is available)` (at least 1,
@@ -24,8 +24,9 @@ use std::time::Instant;
 pub enum RateLimits {
     /// No rate limits at all.
     Off,
-    /// Slack's documented tiers: t1 = 1/min, t2 = 20/min, t3 = 50/min, t4 = 100/min,
-    /// t5/special/unknown = 100/min.
+    /// Slack's documented rates, as `slackline-catalog` gives them per tier
+    /// ([`Tier::rate`](slackline_catalog::Tier::rate)): tier 1 = 1/min, 2 = 20/min,
+    /// 3 = 50/min, 4 = 100/min; a special tier its stated figure; the rest 100/min.
     Exact,
     /// Time runs `k` times faster: each bucket refills `k` times as fast (capacity is
     /// unchanged), so tests hit and leave limits quickly. `k` must be finite and > 0;

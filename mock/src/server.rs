@@ -1,13 +1,13 @@
 //! HTTP layer: connections, body reading, argument parsing and the order of checks.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
-use http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
+use http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -17,12 +17,14 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::behaviour;
-use crate::catalog::{ArgType, HttpVerb, MethodSpec, catalog};
-use crate::fault::{Fault, FaultQueue};
-use crate::journal::{Journal, Recorded};
-use crate::org::{Org, TokenInfo, Tokens};
-use crate::ratelimit::Limiter;
+use crate::args::{arg, is_integer, parse_bool};
+use crate::catalog::{Kind, MethodSpec, catalog};
+use crate::fault::Fault;
+use crate::journal::Recorded;
+use crate::methods;
+use crate::org::TokenInfo;
+use crate::reply::Reply;
+use crate::state::Shared;
 
 /// Largest accepted request body; bigger ones get HTTP 413.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
@@ -47,38 +49,6 @@ fn head_too_large(parts: &http::request::Parts) -> bool {
         .map(|(name, value)| name.as_str().len() + 2 + value.len() + 2)
         .sum();
     line + headers + 2 > MAX_HEADER_BYTES
-}
-
-static X_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-oauth-scopes");
-static X_ACCEPTED_OAUTH_SCOPES: HeaderName = HeaderName::from_static("x-accepted-oauth-scopes");
-const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
-const HTML_UTF8: HeaderValue = HeaderValue::from_static("text/html; charset=utf-8");
-
-/// State shared by all connections of one mock.
-#[derive(Debug)]
-pub(crate) struct Shared {
-    pub(crate) org: Mutex<Org>,
-    pub(crate) tokens: RwLock<Tokens>,
-    pub(crate) limiter: Limiter,
-    pub(crate) journal: Journal,
-    pub(crate) faults: FaultQueue,
-    pub(crate) requests: AtomicU64,
-    pub(crate) rate_limited: AtomicU64,
-    pub(crate) header_read_timeout: Duration,
-    pub(crate) body_read_timeout: Duration,
-}
-
-impl Shared {
-    pub(crate) fn org(&self) -> std::sync::MutexGuard<'_, Org> {
-        self.org.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn token(&self, token: &str) -> Option<Arc<TokenInfo>> {
-        self.tokens
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(token)
-    }
 }
 
 /// Accepts connections until `shutdown` fires (or its sender is dropped), then lets open
@@ -152,93 +122,6 @@ impl std::fmt::Display for DropConnection {
 
 impl std::error::Error for DropConnection {}
 
-/// An answer before the per-token headers are added.
-#[derive(Debug)]
-pub(crate) struct Reply {
-    pub(crate) status: StatusCode,
-    pub(crate) body: Bytes,
-    pub(crate) html: bool,
-    pub(crate) retry_after: Option<u64>,
-    pub(crate) allow: Option<&'static str>,
-}
-
-impl Reply {
-    pub(crate) fn json(status: StatusCode, body: impl Into<Bytes>) -> Reply {
-        Reply {
-            status,
-            body: body.into(),
-            html: false,
-            retry_after: None,
-            allow: None,
-        }
-    }
-
-    /// `{"ok":true}`.
-    pub(crate) fn ok() -> Reply {
-        Reply::json(StatusCode::OK, Bytes::from_static(b"{\"ok\":true}"))
-    }
-
-    pub(crate) fn ok_value(value: &serde_json::Value) -> Reply {
-        Reply::json(
-            StatusCode::OK,
-            serde_json::to_vec(value).unwrap_or_else(|_| b"{\"ok\":true}".to_vec()),
-        )
-    }
-
-    /// `{"ok":false,"error":code}` with HTTP 200. `code` must not need JSON escaping.
-    pub(crate) fn error(code: &str) -> Reply {
-        Reply::error_status(StatusCode::OK, code)
-    }
-
-    pub(crate) fn error_status(status: StatusCode, code: &str) -> Reply {
-        Reply::json(status, format!(r#"{{"ok":false,"error":"{code}"}}"#))
-    }
-
-    /// `invalid_arguments` with one `response_metadata.messages` entry per problem.
-    pub(crate) fn invalid_arguments(messages: Vec<String>) -> Reply {
-        Reply::ok_value(&serde_json::json!({
-            "ok": false,
-            "error": "invalid_arguments",
-            "response_metadata": { "messages": messages },
-        }))
-    }
-
-    fn rate_limited(retry_after: u64) -> Reply {
-        let mut r = Reply::error_status(StatusCode::TOO_MANY_REQUESTS, "ratelimited");
-        r.retry_after = Some(retry_after);
-        r
-    }
-
-    fn into_response(
-        self,
-        token: Option<&TokenInfo>,
-        spec: Option<&MethodSpec>,
-    ) -> Response<Full<Bytes>> {
-        let mut resp = Response::new(Full::new(self.body));
-        *resp.status_mut() = self.status;
-        let h = resp.headers_mut();
-        h.insert(CONTENT_TYPE, if self.html { HTML_UTF8 } else { JSON_UTF8 });
-        // On every answer, as Slack sends them: empty when the token or the
-        // method is not known.
-        let empty = HeaderValue::from_static("");
-        h.insert(
-            X_OAUTH_SCOPES.clone(),
-            token.map_or_else(|| empty.clone(), |t| t.scopes_header.clone()),
-        );
-        h.insert(
-            X_ACCEPTED_OAUTH_SCOPES.clone(),
-            spec.map_or(empty, |s| s.accepted_header.clone()),
-        );
-        if let Some(secs) = self.retry_after {
-            h.insert(RETRY_AFTER, HeaderValue::from(secs));
-        }
-        if let Some(allow) = self.allow {
-            h.insert(http::header::ALLOW, HeaderValue::from_static(allow));
-        }
-        resp
-    }
-}
-
 /// Arguments of a request, whatever their source.
 #[derive(Debug, Default)]
 pub(crate) struct Input {
@@ -252,6 +135,19 @@ pub(crate) struct Input {
     json: bool,
     /// A body that could not be taken apart.
     error: Option<&'static str>,
+    /// Slack's warning about the body's charset (`missing_charset`, `superfluous_charset`).
+    warning: Option<&'static str>,
+}
+
+/// A file part of a `multipart/form-data` body.
+#[derive(Debug, Clone)]
+pub(crate) struct FilePart {
+    /// The form field's name.
+    pub(crate) field: String,
+    /// The `filename` of the part.
+    pub(crate) filename: String,
+    /// The part's bytes.
+    pub(crate) bytes: Bytes,
 }
 
 enum BodyError {
@@ -272,6 +168,10 @@ async fn handle(
             Reply::error_status(status, "request_header_fields_too_large")
                 .into_response(None, None),
         );
+    }
+    if parts.uri.path().starts_with(methods::INTERNAL_PREFIX) {
+        let req = Request::from_parts(parts, body);
+        return Ok(internal(&shared, req).await.into_response(None, None));
     }
     shared.requests.fetch_add(1, Ordering::Relaxed);
     let body = read_body(&parts.headers, body, shared.body_read_timeout).await;
@@ -353,8 +253,83 @@ async fn handle(
     let Some(spec) = spec else {
         return Ok(Reply::error("unknown_method").into_response(None, None));
     };
-    let (reply, token) = process(&shared, spec, &parts.method, bearer, input);
+    let (reply, token) = process(&shared, spec, bearer, input);
+    if let Some(c) = shared.calls.get(spec.index as usize) {
+        c.fetch_add(1, Ordering::Relaxed);
+    }
     Ok(reply.into_response(token.as_deref(), Some(spec)))
+}
+
+/// The emulator's own endpoints under `/_mock/`: `GET /_mock/stats` (counters) and
+/// `POST /_mock/upload/{file_id}` (the `upload_url` of `files.getUploadURLExternal`),
+/// `GET /_mock/files/{file_id}/{name}` (a file's `url_private`).
+/// Neither is counted nor journaled.
+async fn internal(shared: &Shared, req: Request<Incoming>) -> Reply {
+    let (parts, body) = req.into_parts();
+    let path = parts.uri.path().to_owned();
+    let rest = &path[methods::INTERNAL_PREFIX.len()..];
+    if rest == "stats" {
+        return Reply::ok_value(&stats_json(shared));
+    }
+    if let Some(file) = rest.strip_prefix("files/") {
+        let id = file.split('/').next().unwrap_or_default();
+        return methods::files::download(shared, id);
+    }
+    let Some(file_id) = rest.strip_prefix("upload/") else {
+        return Reply::error_status(StatusCode::NOT_FOUND, "not_found");
+    };
+    if parts.method != Method::POST && parts.method != Method::PUT {
+        let mut r = Reply::error_status(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+        r.allow = Some("POST, PUT");
+        return r;
+    }
+    let bytes = match read_body(&parts.headers, body, shared.body_read_timeout).await {
+        Ok(b) => b,
+        Err(BodyError::TooLarge) => {
+            return Reply::error_status(StatusCode::PAYLOAD_TOO_LARGE, "request_too_large");
+        }
+        Err(_) => return Reply::error_status(StatusCode::REQUEST_TIMEOUT, "request_timeout"),
+    };
+    // Raw bytes, or the first file part of a multipart form (Node's client sends one).
+    let content_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let bytes = match multipart_boundary(content_type) {
+        Some(boundary) => match parse_multipart(&bytes, &boundary) {
+            Some(parts) => parts
+                .into_iter()
+                .find_map(|p| match p {
+                    Part::File(f) => Some(f.bytes),
+                    Part::Field(..) => None,
+                })
+                .unwrap_or_default(),
+            None => return Reply::error_status(StatusCode::BAD_REQUEST, "invalid_form_data"),
+        },
+        None => bytes,
+    };
+    methods::files::receive_upload(shared, file_id, bytes)
+}
+
+// Uploads announce at most what the body limit lets through.
+const _: () = assert!(methods::files::MAX_UPLOAD <= MAX_BODY);
+
+/// `GET /_mock/stats`: counters for tests in other processes.
+fn stats_json(shared: &Shared) -> serde_json::Value {
+    let mut methods = serde_json::Map::new();
+    for (spec, n) in catalog().methods().iter().zip(&shared.calls) {
+        let n = n.load(Ordering::Relaxed);
+        if n > 0 {
+            methods.insert(spec.name.to_owned(), n.into());
+        }
+    }
+    serde_json::json!({
+        "ok": true,
+        "requests": shared.requests.load(Ordering::Relaxed),
+        "rate_limited": shared.rate_limited.load(Ordering::Relaxed),
+        "methods": methods,
+    })
 }
 
 fn status_fault(shared: &Shared, code: u16) -> Reply {
@@ -380,23 +355,27 @@ fn status_fault(shared: &Shared, code: u16) -> Reply {
 /// The checks, in Slack's order: HTTP verb → body → auth → rate limit → scope → arguments
 /// → behaviour.
 fn process(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     spec: &'static MethodSpec,
-    verb: &Method,
     bearer: Option<&str>,
     input: Input,
 ) -> (Reply, Option<Arc<TokenInfo>>) {
-    let verb_ok =
-        *verb == Method::POST || (*verb == Method::GET && spec.http_method == HttpVerb::Get);
-    if !verb_ok {
-        let mut r = Reply::error_status(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
-        r.allow = Some(if spec.http_method == HttpVerb::Get {
-            "GET, POST"
-        } else {
-            "POST"
-        });
-        return (r, None);
+    // Slack takes any method by GET (query string) or POST, and answers every verb
+    // with 200 or 429: other verbs are read as POST.
+    let warning = input.warning;
+    let (reply, token) = checked(shared, spec, bearer, input);
+    match warning {
+        Some(w) => (reply.with_warning(w), token),
+        None => (reply, token),
     }
+}
+
+fn checked(
+    shared: &Arc<Shared>,
+    spec: &'static MethodSpec,
+    bearer: Option<&str>,
+    input: Input,
+) -> (Reply, Option<Arc<TokenInfo>>) {
     if let Some(code) = input.error {
         return (Reply::error(code), None);
     }
@@ -404,7 +383,7 @@ fn process(
     // A JSON body authenticates only with the Bearer header (it never sets `token_arg`).
     let presented = bearer.or(input.token_arg.as_deref());
     let token = presented.and_then(|t| shared.token(t));
-    if spec.requires_token {
+    if spec.takes_token {
         match (presented, &token) {
             (None, _) => return (Reply::error("not_authed"), None),
             (Some(_), None) => return (Reply::error("invalid_auth"), None),
@@ -412,11 +391,12 @@ fn process(
         }
     }
 
-    let key = token.as_ref().map_or(0, |t| t.rate_key);
-    if let Err(retry_after) = shared
-        .limiter
-        .check(spec.index, key, spec.tier.per_minute())
-    {
+    let mut key = token.as_ref().map_or(0, |t| t.rate_key);
+    if spec.tier.per_channel() {
+        // chat.postMessage: Slack's limit is per channel.
+        key = shared.channel_rate_key(key, arg(&input.args, "channel").unwrap_or_default());
+    }
+    if let Err(retry_after) = shared.limiter.check(spec.index, key, spec.per_minute()) {
         shared.rate_limited.fetch_add(1, Ordering::Relaxed);
         return (Reply::rate_limited(retry_after), token);
     }
@@ -433,7 +413,7 @@ fn process(
         }
     }
 
-    if input.json && !spec.json_input_supported {
+    if input.json && !spec.json_body {
         let msg = format!(
             "[ERROR] {} does not accept application/json bodies; send application/x-www-form-urlencoded",
             spec.name
@@ -444,41 +424,17 @@ fn process(
         return (reply, token);
     }
 
-    let reply = behaviour::run(shared, spec, token.as_deref(), &input.args);
+    let reply = methods::run(shared, spec, token.as_deref(), &input.args);
     (reply, token)
 }
 
-/// The value of argument `name`, if given and non-empty (Slack treats `name=` as absent).
-pub(crate) fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(k, v)| k == name && !v.is_empty())
-        .map(|(_, v)| v.as_str())
-}
-
-pub(crate) fn parse_bool(v: &str) -> Option<bool> {
-    match v {
-        "true" | "1" => Some(true),
-        "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// An optional sign and decimal digits, of any length: a value too large for `i64` is
-/// still an integer (behaviours treat it as out of range, never as a type error).
-pub(crate) fn is_integer(v: &str) -> bool {
-    let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn type_ok(ty: ArgType, v: &str) -> bool {
-    match ty {
-        ArgType::String | ArgType::Array | ArgType::Any => true,
-        ArgType::Integer => is_integer(v),
-        ArgType::Boolean => parse_bool(v).is_some(),
-        ArgType::Number => v.parse::<f64>().is_ok_and(f64::is_finite),
-        ArgType::Object => {
-            serde_json::from_str::<serde_json::Value>(v).is_ok_and(|j| j.is_object())
-        }
+fn type_ok(kind: Kind, v: &str) -> bool {
+    match kind {
+        Kind::String | Kind::Array | Kind::Any => true,
+        Kind::Integer => is_integer(v),
+        Kind::Boolean => parse_bool(v).is_some(),
+        Kind::Number => v.parse::<f64>().is_ok_and(f64::is_finite),
+        Kind::Object => serde_json::from_str::<serde_json::Value>(v).is_ok_and(|j| j.is_object()),
     }
 }
 
@@ -486,21 +442,24 @@ fn type_ok(ty: ArgType, v: &str) -> bool {
 fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> {
     let mut messages = Vec::new();
     for a in spec.required_args() {
-        if arg(args, &a.name).is_none() {
+        if arg(args, a.name).is_none() {
             messages.push(format!("[ERROR] missing required field: {}", a.name));
         }
     }
-    for g in &spec.arg_groups {
+    for g in spec.groups {
         let given = g.args.iter().filter(|a| arg(args, a).is_some()).count();
         if g.required && given == 0 {
+            // chat.*: Slack's own code for a message without content.
+            if g.args.contains(&"text") && spec.documents_error("no_text") {
+                return Some(Reply::error("no_text"));
+            }
             messages.push(format!(
                 "[ERROR] missing required field: one of {}",
                 g.args.join(", ")
             ));
         }
-        if g.mutually_exclusive && given > 1 {
-            if g.args == ["text", "markdown_text"]
-                && spec.errors.iter().any(|e| e == "markdown_text_conflict")
+        if g.exclusive && given > 1 {
+            if g.args == ["text", "markdown_text"] && spec.documents_error("markdown_text_conflict")
             {
                 return Some(Reply::error("markdown_text_conflict"));
             }
@@ -515,11 +474,11 @@ fn validate_args(spec: &MethodSpec, args: &[(String, String)]) -> Option<Reply> 
             continue;
         }
         if let Some(a) = spec.arg(name) {
-            if !type_ok(a.ty, value) {
+            if !type_ok(a.kind, value) {
                 messages.push(format!(
                     "[ERROR] invalid type for field: {} (expected {})",
                     a.name,
-                    a.ty.name()
+                    a.kind.as_str()
                 ));
             }
         }
@@ -566,12 +525,14 @@ fn bearer_token(value: &HeaderValue) -> Option<&str> {
 ///   POST is not accepted (Slack refuses tokens in query strings for new apps).
 ///   An empty body carries no arguments, whatever its content type. Otherwise by
 ///   content type: `application/x-www-form-urlencoded` → form (its `token` field
-///   authenticates, for every method); `application/json` → JSON object (a `token`
-///   member does not authenticate); no content type → `missing_post_type`; any other
-///   type (`text/plain`, `multipart/form-data`, one that is not visible ASCII, ...) →
-///   `invalid_post_type`; a charset other than UTF-8 → `invalid_charset`; undecodable
-///   form data or invalid UTF-8 → `invalid_form_data`; bad JSON → `invalid_json`; JSON
-///   that is not an object → `json_not_object`.
+///   authenticates, for every method; a charset parameter earns Slack's
+///   `superfluous_charset` warning); `multipart/form-data` → text fields as arguments
+///   (`token` included), a file part as an argument whose value is the file name; `application/json` → JSON object (a
+///   `token` member does not authenticate; no charset earns `missing_charset`); no
+///   content type → `missing_post_type`; any other type (`text/plain`, one that is not
+///   visible ASCII, ...) → `invalid_post_type`; a charset other than UTF-8 →
+///   `invalid_charset`; undecodable form data or invalid UTF-8 → `invalid_form_data`;
+///   bad JSON → `invalid_json`; JSON that is not an object → `json_not_object`.
 fn parse_input(
     verb: &Method,
     query: Option<&str>,
@@ -602,18 +563,25 @@ fn parse_input(
     };
     let mut params = ct.split(';');
     let essence = params.next().unwrap_or("").trim().to_ascii_lowercase();
-    let charset_ok = params.all(|p| match p.split_once('=') {
-        Some((k, v)) if k.trim().eq_ignore_ascii_case("charset") => {
-            let v = v.trim().trim_matches('"');
-            v.eq_ignore_ascii_case("utf-8") || v.eq_ignore_ascii_case("utf8")
+    let mut charset: Option<String> = None;
+    for p in params {
+        if let Some((k, v)) = p.split_once('=') {
+            if k.trim().eq_ignore_ascii_case("charset") {
+                charset = Some(v.trim().trim_matches('"').to_ascii_lowercase());
+            }
         }
-        _ => true,
-    });
+    }
+    let charset_ok = charset
+        .as_deref()
+        .is_none_or(|c| c == "utf-8" || c == "utf8");
     match essence.as_str() {
         "application/x-www-form-urlencoded" => {
             if !charset_ok {
                 input.error = Some("invalid_charset");
                 return input;
+            }
+            if charset.is_some() {
+                input.warning = Some("superfluous_charset");
             }
             match parse_urlencoded(body) {
                 Ok(pairs) => {
@@ -624,11 +592,32 @@ fn parse_input(
                 Err(()) => input.error = Some("invalid_form_data"),
             }
         }
+        "multipart/form-data" => {
+            if !charset_ok {
+                input.error = Some("invalid_charset");
+                return input;
+            }
+            let parts = multipart_boundary(ct).and_then(|b| parse_multipart(body, &b));
+            let Some(parts) = parts else {
+                input.error = Some("invalid_form_data");
+                return input;
+            };
+            for part in parts {
+                match part {
+                    Part::Field(k, v) => input.push(k, v, true),
+                    // A file argument counts as given; its value is the file name.
+                    Part::File(f) => input.push(f.field, f.filename, true),
+                }
+            }
+        }
         "application/json" => {
             input.json = true;
             if !charset_ok {
                 input.error = Some("invalid_charset");
                 return input;
+            }
+            if charset.is_none() {
+                input.warning = Some("missing_charset");
             }
             match serde_json::from_slice::<serde_json::Value>(body) {
                 Ok(serde_json::Value::Object(map)) => {
@@ -649,6 +638,95 @@ fn parse_input(
         _ => input.error = Some("invalid_post_type"),
     }
     input
+}
+
+/// One part of a `multipart/form-data` body.
+pub(crate) enum Part {
+    /// A text field (name, UTF-8 value).
+    Field(String, String),
+    /// A file.
+    File(FilePart),
+}
+
+/// The `boundary` parameter of a `multipart/form-data` content type.
+pub(crate) fn multipart_boundary(content_type: &str) -> Option<String> {
+    let mut params = content_type.split(';');
+    let essence = params.next()?.trim();
+    if !essence.eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("boundary") && !v.is_empty() && v.len() <= 200)
+            .then(|| v.to_owned())
+    })
+}
+
+/// Splits a `multipart/form-data` body (RFC 7578). `None` if it is malformed: no opening
+/// boundary, a part without its blank line, a field that is not UTF-8, no closing
+/// boundary. Parts without a `name` are skipped.
+pub(crate) fn parse_multipart(body: &[u8], boundary: &str) -> Option<Vec<Part>> {
+    let delim = format!("--{boundary}");
+    let delim = delim.as_bytes();
+    let mut pos = find(body, delim)? + delim.len();
+    let mut parts = Vec::new();
+    // Each iteration consumes one part; bounded by the body's length.
+    loop {
+        let rest = &body[pos..];
+        if rest.starts_with(b"--") {
+            return Some(parts);
+        }
+        let rest = rest.strip_prefix(b"\r\n")?;
+        let head_end = find(rest, b"\r\n\r\n")?;
+        let head = std::str::from_utf8(&rest[..head_end]).ok()?;
+        let content = &rest[head_end + 4..];
+        let mut end_delim = Vec::with_capacity(delim.len() + 2);
+        end_delim.extend_from_slice(b"\r\n");
+        end_delim.extend_from_slice(delim);
+        let end = find(content, &end_delim)?;
+        let data = &content[..end];
+        let consumed = body.len() - rest.len() + head_end + 4 + end + end_delim.len();
+        pos = consumed;
+        let mut name = None;
+        let mut filename = None;
+        for line in head.split("\r\n") {
+            let Some((k, v)) = line.split_once(':') else {
+                continue;
+            };
+            if !k.trim().eq_ignore_ascii_case("content-disposition") {
+                continue;
+            }
+            for param in v.split(';').skip(1) {
+                if let Some((pk, pv)) = param.split_once('=') {
+                    let pv = pv.trim().trim_matches('"').to_owned();
+                    match pk.trim().to_ascii_lowercase().as_str() {
+                        "name" => name = Some(pv),
+                        "filename" => filename = Some(pv),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let Some(name) = name else {
+            continue;
+        };
+        match filename {
+            Some(filename) => parts.push(Part::File(FilePart {
+                field: name,
+                filename,
+                bytes: Bytes::copy_from_slice(data),
+            })),
+            None => parts.push(Part::Field(name, String::from_utf8(data.to_vec()).ok()?)),
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Input {
@@ -722,6 +800,21 @@ mod tests {
         assert!(parse_urlencoded(b"a=%ff%fe").is_err());
         assert!(parse_urlencoded(b"a=\xff").is_err());
         assert_eq!(parse_urlencoded(b"e=%C3%A9").unwrap()[0].1, "é");
+    }
+
+    #[test]
+    fn multipart() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"channel\"\r\n\r\nC1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\nworld\r\n--XyZ--\r\n";
+        let b = multipart_boundary("multipart/form-data; boundary=XyZ").unwrap();
+        let parts = parse_multipart(body, &b).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert!(matches!(&parts[0], Part::Field(k, v) if k == "channel" && v == "C1"));
+        assert!(
+            matches!(&parts[1], Part::File(f) if f.field == "file" && f.filename == "a.txt" && &f.bytes[..] == b"hello\r\nworld")
+        );
+        assert!(parse_multipart(b"garbage", &b).is_none());
+        assert!(parse_multipart(b"--XyZ\r\nno blank line", &b).is_none());
+        assert!(multipart_boundary("application/json").is_none());
     }
 
     #[test]

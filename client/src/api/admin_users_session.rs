@@ -5,9 +5,9 @@ use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slac
 /// Enterprise Grid session administration: what an org admin uses to log a
 /// compromised account out.
 ///
-/// Both methods need a user token (`xoxp-…`) of an org admin or owner with
-/// the `admin.users:write` scope; both are Slack Tier 2 (20+ calls per
-/// minute per workspace), which the client's pacing honours; both are
+/// Every method needs a user token (`xoxp-…`) of an org admin or owner with
+/// the `admin.users:write` scope; all are Slack Tier 2 (20+ calls per
+/// minute per workspace), which the client's pacing honours; all are
 /// idempotent, so 5xx answers and timeouts are retried.
 ///
 /// ```no_run
@@ -74,6 +74,36 @@ pub trait AdminUsersSessionApi {
         &self,
         token: &SlackToken,
         user_id: &str,
+        mobile_only: Option<bool>,
+        web_only: Option<bool>,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    /// Enqueues a job that wipes the sessions of up to 1,000 users at once.
+    ///
+    /// `ok` means the job is queued, not done: the sessions go shortly after.
+    /// `user_ids` are sent comma-joined. `mobile_only` and `web_only` as for
+    /// [`admin_users_session_reset`](Self::admin_users_session_reset).
+    ///
+    /// Scope: `admin.users:write`. Docs:
+    /// <https://docs.slack.dev/reference/methods/admin.users.session.resetBulk>
+    ///
+    /// # Errors
+    /// [`SlackError::Api`] with Slack's code: `failed_for_some_users` when
+    /// some of the users cannot be reset (the others are), or a single user's
+    /// reason (`user_not_found`, `cannot_reset_bot`,
+    /// `cannot_reset_primary_owner`), `not_an_admin`, `feature_not_enabled`,
+    /// `invalid_auth`, `missing_scope`; and the transport, HTTP and
+    /// rate-limit errors of every call.
+    #[slack_method(
+        "admin.users.session.resetBulk",
+        scope = "admin.users:write",
+        tier = 2,
+        idempotent
+    )]
+    async fn admin_users_session_reset_bulk(
+        &self,
+        token: &SlackToken,
+        user_ids: &[String],
         mobile_only: Option<bool>,
         web_only: Option<bool>,
     ) -> Result<DefaultSuccess, SlackError>;

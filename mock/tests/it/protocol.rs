@@ -55,8 +55,11 @@ async fn auth_test_answers_identity() {
     assert_eq!(r.json["team_id"], demo::TEAM_ID);
     assert_eq!(r.json["user_id"], demo::ADMIN_ID);
     assert_eq!(r.json["is_enterprise_install"], false);
+    // A bot token: the bot user's U… id and the B… bot id.
     let r = call(&m, "auth.test", Some(demo::BOT_TOKEN), &[]).await;
+    assert_eq!(r.json["user_id"], demo::BOT_USER_ID);
     assert_eq!(r.json["bot_id"], demo::BOT_ID);
+    assert_eq!(r.json["app_id"], demo::APP_ID);
 }
 
 #[tokio::test]
@@ -80,7 +83,7 @@ async fn token_in_form_field_and_get_query() {
     let url = format!("{}auth.test?token={}", m.base_url(), demo::ADMIN_TOKEN);
     let r = decode(client().post(url).send().await.unwrap()).await;
     assert_eq!(r.error(), Some("not_authed"));
-    // GET on a POST-only method.
+    // GET on a method the catalog lists as POST: Slack takes it (query string).
     let url = format!("{}admin.users.session.reset?user_id=U0ALICE", m.base_url());
     let r = decode(
         client()
@@ -91,8 +94,22 @@ async fn token_in_form_field_and_get_query() {
             .unwrap(),
     )
     .await;
-    assert_eq!(r.status, 405);
-    assert_eq!(r.header("allow"), Some("POST"));
+    assert_eq!(r.status, 200);
+    assert!(r.ok(), "{}", r.text);
+    assert!(m.sessions(demo::ALICE_ID).is_empty());
+    // Other verbs are read as POST: 200, never 405.
+    let url = format!("{}auth.test", m.base_url());
+    let r = decode(
+        client()
+            .put(url)
+            .bearer_auth(demo::ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json["user_id"], demo::ADMIN_ID);
 }
 
 #[tokio::test]
@@ -264,22 +281,20 @@ async fn arg_groups_views_and_chat() {
         r.messages(),
         vec!["[ERROR] missing required field: one of external_id, view_id"]
     );
+    // A message without content: Slack's own code.
     let r = call(
         &m,
         "chat.postMessage",
         Some("xoxb-chat"),
-        &[("channel", "C1")],
+        &[("channel", demo::GENERAL_ID)],
     )
     .await;
-    assert_eq!(
-        r.messages(),
-        vec!["[ERROR] missing required field: one of attachments, blocks, text, markdown_text"]
-    );
+    assert_eq!(r.error(), Some("no_text"), "{}", r.text);
     let r = call(
         &m,
         "chat.postMessage",
         Some("xoxb-chat"),
-        &[("channel", "C1"), ("blocks", "[]")],
+        &[("channel", demo::GENERAL_ID), ("blocks", "[]")],
     )
     .await;
     assert!(r.ok(), "{}", r.text);
@@ -287,7 +302,11 @@ async fn arg_groups_views_and_chat() {
         &m,
         "chat.postMessage",
         Some("xoxb-chat"),
-        &[("channel", "C1"), ("text", "a"), ("markdown_text", "b")],
+        &[
+            ("channel", demo::GENERAL_ID),
+            ("text", "a"),
+            ("markdown_text", "b"),
+        ],
     )
     .await;
     assert_eq!(r.error(), Some("markdown_text_conflict"));
@@ -351,10 +370,11 @@ async fn missing_scope_and_scope_headers() {
         Some("admin.users:write")
     );
     // Bot tokens are told the bot scope.
+    m.add_token("xoxb-narrow", demo::BOT_ID, &["chat:write", "users:read"]);
     let r = call(
         &m,
         "conversations.history",
-        Some(demo::BOT_TOKEN),
+        Some("xoxb-narrow"),
         &[("channel", "C1")],
     )
     .await;
@@ -366,7 +386,7 @@ async fn missing_scope_and_scope_headers() {
     );
     assert_eq!(r.json["provided"], "chat:write,users:read");
     // `needed` follows the token kind where bot and user lists differ.
-    let r = call(&m, "conversations.open", Some(demo::BOT_TOKEN), &[]).await;
+    let r = call(&m, "conversations.open", Some("xoxb-narrow"), &[]).await;
     assert_eq!(r.json["needed"], "channels:manage");
     let r = call(&m, "conversations.open", Some(demo::ADMIN_TOKEN), &[]).await;
     assert_eq!(r.json["needed"], "channels:write");
@@ -408,7 +428,7 @@ async fn token_form_field_works_for_json_capable_methods() {
     let spec = slackline_mock::catalog::catalog()
         .get("admin.users.session.reset")
         .unwrap();
-    assert!(spec.json_input_supported);
+    assert!(spec.json_body);
     // A form body with the token as a field, no Authorization header.
     let r = call(
         &m,
@@ -443,7 +463,8 @@ async fn token_form_field_works_for_json_capable_methods() {
         &[("token", demo::ADMIN_TOKEN)],
     )
     .await;
-    assert_eq!(r.json["user_id"], demo::BOT_ID);
+    assert_eq!(r.json["user_id"], demo::BOT_USER_ID);
+    assert_eq!(r.json["bot_id"], demo::BOT_ID);
 }
 
 #[tokio::test]
@@ -506,7 +527,7 @@ async fn json_without_bearer_only_matters_where_a_token_is_needed() {
     // api.test needs no token: a JSON body is judged on its own (api.test takes none).
     let spec = slackline_mock::catalog::catalog().get("api.test").unwrap();
     let r = call_json(&m, "api.test", None, &json!({"foo": "bar"})).await;
-    if spec.json_input_supported {
+    if spec.json_body {
         assert!(r.ok(), "{}", r.text);
     } else {
         assert_eq!(r.error(), Some("invalid_arguments"), "{}", r.text);

@@ -331,6 +331,8 @@ async fn list_limit_defaults_and_caps_at_1000() {
 async fn reset_bulk() {
     let m = mock().await;
     let admin = Some(demo::ADMIN_TOKEN);
+    // The job is queued: the sessions go shortly after the answer.
+    let settle = || tokio::time::sleep(std::time::Duration::from_millis(300));
     let r = call(
         &m,
         BULK,
@@ -339,6 +341,7 @@ async fn reset_bulk() {
     )
     .await;
     assert!(r.ok(), "{}", r.text);
+    settle().await;
     assert_eq!(m.sessions("U0ALICE").len(), 2);
     assert_eq!(m.sessions("U0BOB").len(), 2);
     let r = call_json(
@@ -349,11 +352,18 @@ async fn reset_bulk() {
     )
     .await;
     assert!(r.ok(), "{}", r.text);
+    settle().await;
     assert!(m.sessions("U0ALICE").is_empty() && m.sessions("U0CAROL").is_empty());
-    // Any bad user: nothing is reset.
-    let r = call(&m, BULK, admin, &[("user_ids", "U0BOB,U0OWNER")]).await;
+    // One bad user alone: that user's code.
+    let r = call(&m, BULK, admin, &[("user_ids", "U0OWNER")]).await;
     assert_eq!(r.error(), Some("cannot_reset_primary_owner"));
-    assert_eq!(m.sessions("U0BOB").len(), 2);
+    // Some bad users among others: the others are still reset.
+    let r = call(&m, BULK, admin, &[("user_ids", "U0BOB,U0OWNER")]).await;
+    assert_eq!(r.error(), Some("failed_for_some_users"));
+    settle().await;
+    assert!(m.sessions("U0BOB").is_empty());
+    let r = call(&m, BULK, admin, &[("user_ids", "")]).await;
+    assert!(r.error().is_some());
     let r = call(&m, BULK, Some(demo::MEMBER_TOKEN), &[("user_ids", "U0BOB")]).await;
     assert_eq!(r.error(), Some("not_an_admin"));
 }

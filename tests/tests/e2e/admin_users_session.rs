@@ -428,7 +428,7 @@ async fn missing_scope_names_needed_and_provided() {
         .await;
     let (code, _, provided, _) = api_error(result, RESET);
     assert_eq!(code, "missing_scope");
-    assert_eq!(provided.as_deref(), Some("chat:write,users:read"));
+    assert_eq!(provided, Some(demo::BOT_SCOPES.join(",")));
 }
 
 #[tokio::test]

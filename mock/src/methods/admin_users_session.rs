@@ -1,87 +1,41 @@
-//! Modelled behaviour of validated requests. Anything not modelled answers `{"ok":true}`.
+//! `admin.users.session.*`: sessions of the org's users, reset, invalidated and listed
+//! by admins.
 
-use bytes::Bytes;
-use http::StatusCode;
+use std::sync::Arc;
+use std::time::Duration;
+
 use serde_json::{Value, json};
 
-use crate::catalog::MethodSpec;
+use super::{Call, Handler, base64, unbase64};
+use crate::args::{arg, parse_bool};
 use crate::org::{Org, SessionKind, SessionRec, TokenInfo, UserRole};
-use crate::server::{Reply, Shared, arg, parse_bool};
+use crate::reply::Reply;
+use crate::state::Shared;
 
-pub(crate) fn run(
-    shared: &Shared,
-    spec: &MethodSpec,
-    token: Option<&TokenInfo>,
-    args: &[(String, String)],
-) -> Reply {
-    match (spec.name.as_str(), token) {
-        ("api.test", _) => api_test(args),
-        ("auth.test", Some(t)) => Reply::json(StatusCode::OK, t.auth_test_body.clone()),
-        ("admin.users.session.reset", Some(t)) => reset(shared, t, args),
-        ("admin.users.session.resetBulk", Some(t)) => reset_bulk(shared, t, args),
-        ("admin.users.session.invalidate", Some(t)) => invalidate(shared, t, args),
-        ("admin.users.session.list", Some(t)) => list(shared, t, args),
-        _ => Reply::ok(),
-    }
-}
+/// Routing of the family.
+pub(crate) const ROUTES: &[(&str, Handler)] = &[
+    ("admin.users.session.reset", |c| with_token(c, reset)),
+    ("admin.users.session.resetBulk", |c| {
+        with_token(c, reset_bulk)
+    }),
+    ("admin.users.session.invalidate", |c| {
+        with_token(c, invalidate)
+    }),
+    ("admin.users.session.list", |c| with_token(c, list)),
+];
 
-/// Echoes the arguments; an `error` argument makes it fail with that code, like Slack.
-fn api_test(args: &[(String, String)]) -> Reply {
-    let echoed: serde_json::Map<String, Value> = args
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    match arg(args, "error") {
-        Some(code) => Reply::ok_value(&json!({"ok": false, "error": code, "args": echoed})),
-        None if echoed.is_empty() => Reply::ok(),
-        None => Reply::ok_value(&json!({"ok": true, "args": echoed})),
-    }
-}
+type TokenHandler = fn(&Arc<Shared>, &TokenInfo, &[(String, String)]) -> Reply;
 
-/// The `auth.test` answer for a token of `user_id` in `team_id`. Users and teams do not
-/// change once the server runs, so it is computed when the token is registered.
-pub(crate) fn auth_test_body(org: &Org, user_id: &str, team_id: &str) -> Bytes {
-    let user = org.users.get(user_id);
-    let team_name = org.team(team_id).map_or(team_id, |t| t.name.as_str());
-    let mut body = json!({
-        "ok": true,
-        "url": format!("https://{}.slack.com/", subdomain(team_name)),
-        "team": team_name,
-        "user": user.map_or_else(|| user_id.to_ascii_lowercase(), |u| u.name.clone()),
-        "team_id": team_id,
-        "user_id": user_id,
-        "enterprise_id": org.enterprise_id,
-        "is_enterprise_install": false,
-    });
-    if user.is_some_and(|u| u.role == UserRole::Bot) {
-        body["bot_id"] = Value::String(user_id.to_owned());
-    }
-    Bytes::from(serde_json::to_vec(&body).unwrap_or_default())
-}
-
-fn subdomain(team_name: &str) -> String {
-    let mut s: String = team_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    s.truncate(s.trim_end_matches('-').len());
-    if s.is_empty() {
-        "workspace".to_owned()
-    } else {
-        s
+/// These methods all take a token: the server has checked it already.
+fn with_token(call: &Call<'_>, f: TokenHandler) -> Reply {
+    match call.token {
+        Some(t) => f(call.shared, t, call.args),
+        None => Reply::error("not_authed"),
     }
 }
 
 fn is_admin(org: &Org, token: &TokenInfo) -> bool {
-    org.users
-        .get(&token.user_id)
-        .is_some_and(|u| u.role.is_admin())
+    org.user(&token.user_id).is_some_and(|u| u.role.is_admin())
 }
 
 /// Which kinds a reset removes: `mobile_only` → mobile, `web_only` → web, neither or
@@ -100,7 +54,7 @@ fn reset_kinds(args: &[(String, String)]) -> (bool, bool) {
 
 /// `Err(code)` if sessions of `user_id` may not be reset.
 fn resettable(org: &Org, user_id: &str) -> Result<(), &'static str> {
-    match org.users.get(user_id).map(|u| u.role) {
+    match org.user(user_id).map(|u| u.role) {
         None => Err("user_not_found"),
         Some(UserRole::Bot) => Err("cannot_reset_bot"),
         Some(UserRole::PrimaryOwner) => Err("cannot_reset_primary_owner"),
@@ -108,7 +62,7 @@ fn resettable(org: &Org, user_id: &str) -> Result<(), &'static str> {
     }
 }
 
-fn reset(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+fn reset(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> Reply {
     let mut org = shared.org();
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
@@ -122,9 +76,19 @@ fn reset(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply
     Reply::ok()
 }
 
-/// All users are checked first; on any error nothing is reset.
-fn reset_bulk(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
-    let mut org = shared.org();
+/// How long after its answer a `resetBulk` job runs.
+const BULK_JOB_DELAY: Duration = Duration::from_millis(50);
+/// Most user IDs one `resetBulk` call takes (Slack: "up to 1,000").
+const BULK_MAX_USERS: usize = 1000;
+
+/// Slack enqueues a job and answers at once: `ok` means queued, and the sessions go
+/// [`BULK_JOB_DELAY`] later. Users are checked when the call arrives: a call naming one
+/// user who cannot be reset answers that user's code (`user_not_found`,
+/// `cannot_reset_bot`, `cannot_reset_primary_owner`); a call naming several, some of whom
+/// cannot be reset, answers `failed_for_some_users` and the job still runs for the others.
+/// More than 1,000 IDs (or none) answer `invalid_array_arg`.
+fn reset_bulk(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+    let org = shared.org();
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
     }
@@ -132,16 +96,43 @@ fn reset_bulk(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
     let Some(user_ids) = parse_id_list(raw) else {
         return Reply::error("invalid_array_arg");
     };
-    for u in &user_ids {
-        if let Err(code) = resettable(&org, u) {
-            return Reply::error(code);
+    if user_ids.is_empty() || user_ids.len() > BULK_MAX_USERS {
+        return Reply::error("invalid_array_arg");
+    }
+    let single = user_ids.len() == 1;
+    let mut failure = None;
+    let mut queued = Vec::with_capacity(user_ids.len());
+    for u in user_ids {
+        match resettable(&org, &u) {
+            Ok(()) => queued.push(u),
+            Err(code) => failure = Some(code),
         }
     }
+    drop(org);
     let (web, mobile) = reset_kinds(args);
-    for u in &user_ids {
-        org.reset_user(u, web, mobile);
+    if !queued.is_empty() {
+        let shared = Arc::clone(shared);
+        let job = move || {
+            let mut org = shared.org();
+            for u in &queued {
+                org.reset_user(u, web, mobile);
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    tokio::time::sleep(BULK_JOB_DELAY).await;
+                    job();
+                });
+            }
+            Err(_) => job(),
+        }
     }
-    Reply::ok()
+    match failure {
+        None => Reply::ok(),
+        Some(code) if single => Reply::error(code),
+        Some(_) => Reply::error("failed_for_some_users"),
+    }
 }
 
 /// A JSON array of strings (`["U1","U2"]`) or a comma-separated list (`U1,U2`).
@@ -163,7 +154,7 @@ fn parse_id_list(raw: &str) -> Option<Vec<String>> {
 /// By `user_id` (the session must be that user's) or by `team_id` (the session must be in
 /// that team). An unknown team answers `session_not_found` (`team_not_found` is not a
 /// documented error of this method).
-fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+fn invalidate(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> Reply {
     let mut org = shared.org();
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
@@ -173,7 +164,7 @@ fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
         return Reply::error("session_not_found");
     };
     if let Some(user_id) = arg(args, "user_id") {
-        if !org.users.contains_key(user_id) {
+        if org.user(user_id).is_none() {
             return Reply::error("user_not_found");
         }
         if org
@@ -207,7 +198,7 @@ fn invalidate(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> 
 
 const CURSOR_PREFIX: &str = "session:";
 
-fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply {
+fn list(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> Reply {
     let org = shared.org();
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
@@ -225,7 +216,7 @@ fn list(shared: &Shared, token: &TokenInfo, args: &[(String, String)]) -> Reply 
         return Reply::error("team_not_found");
     }
     let user = arg(args, "user_id");
-    if user.is_some_and(|u| !org.users.contains_key(u)) {
+    if user.is_some_and(|u| org.user(u).is_none()) {
         return Reply::error("user_not_found");
     }
     let start = match after {
@@ -311,32 +302,9 @@ fn session_json(id: i64, s: &SessionRec) -> Value {
     })
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// Slack-style opaque cursor: standard base64 (with padding) of `session:<last id>`.
 pub(crate) fn encode_cursor(last_id: i64) -> String {
     base64(format!("{CURSOR_PREFIX}{last_id}").as_bytes())
-}
-
-/// Standard base64 with padding.
-fn base64(raw: &[u8]) -> String {
-    let mut out = String::with_capacity(raw.len().div_ceil(3) * 4);
-    for chunk in raw.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// The session id in a cursor from [`encode_cursor`]; `None` for anything else (also
@@ -345,23 +313,7 @@ fn base64(raw: &[u8]) -> String {
 pub(crate) fn decode_cursor(cursor: &str) -> Option<i64> {
     // `session:` + an i64 is at most 28 bytes, 40 base64 characters.
     const MAX_LEN: usize = 64;
-    let bytes = cursor.trim().trim_end_matches('=').as_bytes();
-    if bytes.len() > MAX_LEN {
-        return None;
-    }
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &c in bytes {
-        let v = B64.iter().position(|&x| x == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
+    let out = unbase64(cursor, MAX_LEN)?;
     let text = String::from_utf8(out).ok()?;
     text.strip_prefix(CURSOR_PREFIX)?.parse().ok()
 }
@@ -428,6 +380,5 @@ mod tests {
             Some(vec!["U1".into(), "U2".into()])
         );
         assert_eq!(parse_id_list("[1,"), None);
-        assert_eq!(subdomain("Acme HQ"), "acme-hq");
     }
 }

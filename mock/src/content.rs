@@ -1,0 +1,440 @@
+//! What people put into the org: channels (public, private, DMs), messages with threads,
+//! edits, reactions and pins, files, scheduled messages. Part of the org model, guarded
+//! by the org's mutex; the method families in `methods/` read and change it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use serde_json::Value;
+
+/// A message timestamp (`"1700000000.000100"`) as microseconds since the epoch: ordered,
+/// unique per org.
+pub(crate) type Ts = u64;
+
+/// `"<seconds>.<6 digits>"`.
+pub(crate) fn ts_string(ts: Ts) -> String {
+    format!("{}.{:06}", ts / 1_000_000, ts % 1_000_000)
+}
+
+/// Parses Slack's `"<seconds>.<digits>"` (or bare seconds); `None` for anything else.
+pub(crate) fn parse_ts(s: &str) -> Option<Ts> {
+    let (secs, frac) = s.split_once('.').unwrap_or((s, ""));
+    if secs.is_empty()
+        || secs.len() > 12
+        || frac.len() > 6
+        || !secs.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let secs: u64 = secs.parse().ok()?;
+    let micros: u64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<6}").parse().ok()?
+    };
+    secs.checked_mul(1_000_000)?.checked_add(micros)
+}
+
+/// Seconds since the epoch.
+pub(crate) fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+fn now_micros() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX))
+}
+
+/// Topic or purpose of a channel.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Topic {
+    pub(crate) value: String,
+    pub(crate) creator: String,
+    pub(crate) last_set: i64,
+}
+
+/// What kind of conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChannelKind {
+    Public,
+    Private,
+    Im,
+    Mpim,
+}
+
+/// A conversation.
+#[derive(Debug, Clone)]
+pub(crate) struct Channel {
+    pub(crate) id: String,
+    pub(crate) team_id: String,
+    pub(crate) name: String,
+    pub(crate) kind: ChannelKind,
+    pub(crate) is_general: bool,
+    pub(crate) archived: bool,
+    pub(crate) created: i64,
+    pub(crate) creator: String,
+    pub(crate) members: BTreeSet<String>,
+    pub(crate) topic: Topic,
+    pub(crate) purpose: Topic,
+    pub(crate) previous_names: Vec<String>,
+    /// Every message, replies included, by ts.
+    pub(crate) messages: BTreeMap<Ts, Message>,
+    /// Pinned messages: ts → (pinned by, when).
+    pub(crate) pins: BTreeMap<Ts, (String, i64)>,
+}
+
+impl Channel {
+    pub(crate) fn new(id: &str, team_id: &str, name: &str, kind: ChannelKind) -> Channel {
+        Channel {
+            id: id.to_owned(),
+            team_id: team_id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            is_general: false,
+            archived: false,
+            created: now_secs(),
+            creator: String::new(),
+            members: BTreeSet::new(),
+            topic: Topic::default(),
+            purpose: Topic::default(),
+            previous_names: Vec::new(),
+            messages: BTreeMap::new(),
+            pins: BTreeMap::new(),
+        }
+    }
+
+    pub(crate) fn is_dm(&self) -> bool {
+        matches!(self.kind, ChannelKind::Im | ChannelKind::Mpim)
+    }
+}
+
+/// One reaction on a message: the emoji name and who reacted, in order.
+#[derive(Debug, Clone)]
+pub(crate) struct Reaction {
+    pub(crate) name: String,
+    pub(crate) users: Vec<String>,
+}
+
+/// A message (or a thread reply).
+#[derive(Debug, Clone)]
+pub(crate) struct Message {
+    pub(crate) ts: Ts,
+    pub(crate) user: String,
+    pub(crate) team: String,
+    pub(crate) bot_id: Option<String>,
+    pub(crate) app_id: Option<String>,
+    pub(crate) subtype: Option<&'static str>,
+    pub(crate) text: String,
+    pub(crate) blocks: Option<Value>,
+    pub(crate) attachments: Option<Value>,
+    pub(crate) metadata: Option<Value>,
+    /// The parent's ts for a reply (and the message's own ts for a thread parent).
+    pub(crate) thread_ts: Option<Ts>,
+    /// Replies of a thread parent, oldest first.
+    pub(crate) replies: Vec<Ts>,
+    pub(crate) edited: Option<(String, Ts)>,
+    pub(crate) reactions: Vec<Reaction>,
+    pub(crate) files: Vec<String>,
+}
+
+/// A file of the upload flow.
+#[derive(Debug, Clone)]
+pub(crate) struct FileRec {
+    pub(crate) id: String,
+    pub(crate) user: String,
+    pub(crate) team: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) alt_txt: Option<String>,
+    pub(crate) snippet_type: Option<String>,
+    pub(crate) created: i64,
+    /// The bytes, once uploaded to the upload URL.
+    pub(crate) bytes: Option<Bytes>,
+    /// Set by `files.completeUploadExternal`.
+    pub(crate) completed: bool,
+    pub(crate) deleted: bool,
+    /// Channels it was shared to, with the ts of the sharing message.
+    pub(crate) shares: Vec<(String, Ts)>,
+}
+
+/// A message waiting for its `post_at`.
+#[derive(Debug, Clone)]
+pub(crate) struct Scheduled {
+    pub(crate) id: String,
+    pub(crate) channel: String,
+    pub(crate) post_at: i64,
+    pub(crate) date_created: i64,
+    pub(crate) message: Message,
+}
+
+/// A channel to seed with [`MockSlackBuilder::channel`](crate::MockSlackBuilder::channel).
+///
+/// ```
+/// use slackline_mock::{demo, MockChannel, MockSlack};
+/// let builder = MockSlack::builder().demo_org().channel(
+///     MockChannel::private("C0DEPLOY", demo::TEAM_ID, "deploys").members(&[demo::ALICE_ID]),
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockChannel {
+    id: String,
+    team_id: String,
+    name: String,
+    private: bool,
+    general: bool,
+    archived: bool,
+    members: Vec<String>,
+    topic: String,
+    purpose: String,
+}
+
+impl MockChannel {
+    fn new(id: &str, team_id: &str, name: &str, private: bool) -> MockChannel {
+        MockChannel {
+            id: id.to_owned(),
+            team_id: team_id.to_owned(),
+            name: name.to_owned(),
+            private,
+            general: false,
+            archived: false,
+            members: Vec::new(),
+            topic: String::new(),
+            purpose: String::new(),
+        }
+    }
+
+    /// A public channel of `team_id`.
+    pub fn public(id: &str, team_id: &str, name: &str) -> MockChannel {
+        MockChannel::new(id, team_id, name, false)
+    }
+
+    /// A private channel of `team_id`.
+    pub fn private(id: &str, team_id: &str, name: &str) -> MockChannel {
+        MockChannel::new(id, team_id, name, true)
+    }
+
+    /// Adds members (user ids, or a bot's `B…` id for its bot user).
+    pub fn members(mut self, users: &[&str]) -> MockChannel {
+        self.members.extend(users.iter().map(|u| (*u).to_owned()));
+        self
+    }
+
+    /// Marks it the team's general channel (every user of the team is a member; it
+    /// cannot be left, archived or kicked from).
+    pub fn general(mut self) -> MockChannel {
+        self.general = true;
+        self
+    }
+
+    /// Archived from the start.
+    pub fn archived(mut self) -> MockChannel {
+        self.archived = true;
+        self
+    }
+
+    /// Sets the topic.
+    pub fn topic(mut self, topic: &str) -> MockChannel {
+        self.topic = topic.to_owned();
+        self
+    }
+
+    /// Sets the purpose.
+    pub fn purpose(mut self, purpose: &str) -> MockChannel {
+        self.purpose = purpose.to_owned();
+        self
+    }
+
+    /// The channel's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub(crate) fn to_channel(&self, org: &crate::org::Org) -> Channel {
+        let kind = if self.private {
+            ChannelKind::Private
+        } else {
+            ChannelKind::Public
+        };
+        let mut ch = Channel::new(&self.id, &self.team_id, &self.name, kind);
+        ch.is_general = self.general;
+        ch.archived = self.archived;
+        ch.members = self
+            .members
+            .iter()
+            .filter_map(|m| org.user(m).map(|u| u.id.clone()))
+            .collect();
+        ch.creator = ch.members.iter().next().cloned().unwrap_or_default();
+        for (t, v) in [
+            (&mut ch.topic, &self.topic),
+            (&mut ch.purpose, &self.purpose),
+        ] {
+            if !v.is_empty() {
+                t.value = v.clone();
+                t.creator = ch.creator.clone();
+                t.last_set = ch.created;
+            }
+        }
+        ch
+    }
+}
+
+/// All content of the org.
+#[derive(Debug, Default)]
+pub(crate) struct Content {
+    pub(crate) channels: BTreeMap<String, Channel>,
+    pub(crate) files: BTreeMap<String, FileRec>,
+    pub(crate) scheduled: BTreeMap<String, Scheduled>,
+    last_ts: Ts,
+    next_id: u64,
+}
+
+impl Content {
+    /// A fresh message ts: now, strictly after every earlier one.
+    pub(crate) fn next_ts(&mut self) -> Ts {
+        self.last_ts = now_micros().max(self.last_ts + 1);
+        self.last_ts
+    }
+
+    /// A fresh id with Slack's prefix letter (`C`, `D`, `F`, `Q`, ...): the letter and
+    /// 10 characters, never colliding with the demo org's ids (which contain a `0`
+    /// followed by letters).
+    pub(crate) fn next_id(&mut self, prefix: char) -> String {
+        self.next_id += 1;
+        format!("{prefix}{:010}", 1_000_000_000 + self.next_id)
+    }
+
+    pub(crate) fn add_channel(&mut self, channel: Channel) {
+        self.channels.insert(channel.id.clone(), channel);
+    }
+
+    /// Moves scheduled messages whose time has come into their channels.
+    pub(crate) fn deliver_due(&mut self) {
+        if self.scheduled.is_empty() {
+            return;
+        }
+        let now = now_secs();
+        let due: Vec<String> = self
+            .scheduled
+            .values()
+            .filter(|s| s.post_at <= now)
+            .map(|s| s.id.clone())
+            .collect();
+        for id in due {
+            let Some(s) = self.scheduled.remove(&id) else {
+                continue;
+            };
+            let mut ts = u64::try_from(s.post_at).unwrap_or(0) * 1_000_000;
+            let Some(ch) = self.channels.get_mut(&s.channel) else {
+                continue;
+            };
+            while ch.messages.contains_key(&ts) {
+                ts += 1;
+            }
+            let mut m = s.message;
+            m.ts = ts;
+            // A scheduled reply joins its thread, if the parent is still there.
+            let parent = m
+                .thread_ts
+                .and_then(|t| ch.messages.get(&t))
+                .map(|p| p.thread_ts.unwrap_or(p.ts));
+            m.thread_ts = parent;
+            if let Some(p) = parent.and_then(|p| ch.messages.get_mut(&p)) {
+                p.thread_ts = Some(p.ts);
+                let at = p.replies.partition_point(|r| *r < ts);
+                p.replies.insert(at, ts);
+            }
+            ch.messages.insert(ts, m);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(ts_string(1_700_000_000_000_100), "1700000000.000100");
+        assert_eq!(parse_ts("1700000000.000100"), Some(1_700_000_000_000_100));
+        assert_eq!(parse_ts("1700000000.1"), Some(1_700_000_000_100_000));
+        assert_eq!(parse_ts("1700000000"), Some(1_700_000_000_000_000));
+        for bad in [
+            "",
+            ".",
+            "abc",
+            "1.2.3",
+            "1.1234567",
+            "-1.0",
+            "99999999999999.0",
+        ] {
+            assert_eq!(parse_ts(bad), None, "{bad}");
+        }
+        let mut c = Content::default();
+        let a = c.next_ts();
+        assert!(c.next_ts() > a);
+        assert_ne!(c.next_id('C'), c.next_id('C'));
+    }
+
+    fn message(text: &str, thread_ts: Option<Ts>) -> Message {
+        Message {
+            ts: 0,
+            user: "U1".into(),
+            team: "T1".into(),
+            bot_id: None,
+            app_id: None,
+            subtype: None,
+            text: text.into(),
+            blocks: None,
+            attachments: None,
+            metadata: None,
+            thread_ts,
+            replies: Vec::new(),
+            edited: None,
+            reactions: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn due_scheduled_messages_are_delivered() {
+        let mut c = Content::default();
+        let mut ch = Channel::new("C1", "T1", "one", ChannelKind::Public);
+        let parent_ts = 1_000_000_000_000_000;
+        let mut parent = message("parent", None);
+        parent.ts = parent_ts;
+        ch.messages.insert(parent_ts, parent);
+        c.add_channel(ch);
+        let now = now_secs();
+        for (id, post_at, thread) in [
+            ("Q1", now - 5, None),
+            ("Q2", now - 4, Some(parent_ts)),
+            ("Q3", now + 3600, None),
+        ] {
+            c.scheduled.insert(
+                id.into(),
+                Scheduled {
+                    id: id.into(),
+                    channel: "C1".into(),
+                    post_at,
+                    date_created: now - 10,
+                    message: message(id, thread),
+                },
+            );
+        }
+        c.deliver_due();
+        assert_eq!(c.scheduled.keys().collect::<Vec<_>>(), ["Q3"]);
+        let ch = &c.channels["C1"];
+        assert_eq!(ch.messages.len(), 3);
+        let q1 = u64::try_from(now - 5).unwrap() * 1_000_000;
+        assert_eq!(ch.messages[&q1].text, "Q1");
+        let parent = &ch.messages[&parent_ts];
+        assert_eq!(parent.replies.len(), 1);
+        assert_eq!(ch.messages[&parent.replies[0]].text, "Q2");
+        assert_eq!(parent.thread_ts, Some(parent_ts));
+    }
+}

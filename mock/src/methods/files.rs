@@ -1,0 +1,456 @@
+//! `files.*`: the upload flow (`files.getUploadURLExternal` → the bytes sent to the
+//! returned URL, served by the emulator → `files.completeUploadExternal`), then
+//! `files.info`, `files.list`, `files.delete`.
+
+use bytes::Bytes;
+use http::StatusCode;
+use serde_json::{Value, json};
+
+use super::chat::{store, target};
+use super::conversations::visible;
+use super::{Call, Handler, INTERNAL_PREFIX, org, team_url};
+use crate::content::{ChannelKind, FileRec, Message, now_secs, parse_ts, ts_string};
+use crate::org::Org;
+use crate::reply::Reply;
+use crate::state::Shared;
+
+/// Routing of the family.
+pub(crate) const ROUTES: &[(&str, Handler)] = &[
+    ("files.getUploadURLExternal", get_upload_url),
+    ("files.completeUploadExternal", complete_upload),
+    ("files.info", info),
+    ("files.list", list),
+    ("files.delete", delete),
+];
+
+/// Largest file `files.getUploadURLExternal` accepts (the emulator's request body limit,
+/// 1 MiB; Slack's is far larger).
+pub(crate) const MAX_UPLOAD: usize = 1024 * 1024;
+
+/// `(mimetype, filetype, pretty_type)` from a file name's extension.
+fn kind_of(name: &str) -> (&'static str, String, String) {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let (mime, ty, pretty) = match ext.as_str() {
+        "txt" | "text" | "log" => ("text/plain", "text", "Plain Text"),
+        "md" => ("text/markdown", "markdown", "Markdown (raw)"),
+        "csv" => ("text/csv", "csv", "CSV"),
+        "json" => ("application/json", "json", "JSON"),
+        "html" | "htm" => ("text/html", "html", "HTML"),
+        "png" => ("image/png", "png", "PNG"),
+        "jpg" | "jpeg" => ("image/jpeg", "jpg", "JPEG"),
+        "gif" => ("image/gif", "gif", "GIF"),
+        "pdf" => ("application/pdf", "pdf", "PDF"),
+        "zip" => ("application/zip", "zip", "Zip"),
+        _ => ("application/octet-stream", "binary", "Binary"),
+    };
+    (mime, ty.to_owned(), pretty.to_owned())
+}
+
+/// Slack's file object.
+pub(crate) fn file_json(org: &Org, f: &FileRec) -> Value {
+    let (mime, mut filetype, pretty) = kind_of(&f.name);
+    if let Some(s) = &f.snippet_type {
+        filetype = s.clone();
+    }
+    let origin = &org.origin;
+    let url = format!("{origin}{INTERNAL_PREFIX}files/{}/{}", f.id, f.name);
+    let (mut public, mut private, mut ims) = (Vec::new(), Vec::new(), Vec::new());
+    let mut shares_public = serde_json::Map::new();
+    let mut shares_private = serde_json::Map::new();
+    for (c, ts) in &f.shares {
+        let Some(ch) = org.content.channels.get(c) else {
+            continue;
+        };
+        let share = json!([{
+            "ts": ts_string(*ts),
+            "channel_name": ch.name,
+            "team_id": ch.team_id,
+            "share_user_id": f.user,
+            "source": "UNKNOWN",
+            "reply_users": [],
+            "reply_users_count": 0,
+            "reply_count": 0,
+        }]);
+        match ch.kind {
+            ChannelKind::Public => {
+                public.push(c.clone());
+                shares_public.insert(c.clone(), share);
+            }
+            ChannelKind::Private | ChannelKind::Mpim => {
+                private.push(c.clone());
+                shares_private.insert(c.clone(), share);
+            }
+            ChannelKind::Im => {
+                ims.push(c.clone());
+                shares_private.insert(c.clone(), share);
+            }
+        }
+    }
+    let mut shares = serde_json::Map::new();
+    if !shares_public.is_empty() {
+        shares.insert("public".into(), shares_public.into());
+    }
+    if !shares_private.is_empty() {
+        shares.insert("private".into(), shares_private.into());
+    }
+    let mut j = json!({
+        "id": f.id,
+        "created": f.created,
+        "timestamp": f.created,
+        "name": f.name,
+        "title": f.title,
+        "mimetype": mime,
+        "filetype": filetype,
+        "pretty_type": pretty,
+        "user": f.user,
+        "user_team": f.team,
+        "editable": false,
+        "size": f.bytes.as_ref().map_or(0, Bytes::len),
+        "mode": "hosted",
+        "is_external": false,
+        "external_type": "",
+        "is_public": !public.is_empty(),
+        "public_url_shared": false,
+        "display_as_bot": false,
+        "username": "",
+        "url_private": url,
+        "url_private_download": format!("{url}?download=1"),
+        "permalink": format!("{}files/{}/{}/{}", team_url(org, &f.team), f.user, f.id, f.name),
+        "permalink_public": format!("https://slack-files.com/{}-{}", f.team, f.id),
+        "channels": public,
+        "groups": private,
+        "ims": ims,
+        "shares": shares,
+        "comments_count": 0,
+        "has_rich_preview": false,
+        "file_access": "visible",
+    });
+    if let Some(alt) = &f.alt_txt {
+        j["alt_txt"] = alt.clone().into();
+    }
+    j
+}
+
+fn get_upload_url(call: &Call<'_>) -> Reply {
+    // Validated as an integer; one beyond i64 is too large.
+    let length = call
+        .arg("length")
+        .and_then(|l| l.parse::<i64>().ok())
+        .unwrap_or(i64::MAX);
+    if length < 1 {
+        return Reply::error("invalid_arguments");
+    }
+    if length > MAX_UPLOAD as i64 {
+        return Reply::error("file_upload_size_restricted");
+    }
+    let name = call.arg("filename").unwrap_or_default().to_owned();
+    let mut org = org(call);
+    let origin = org.origin.clone();
+    let id = org.content.next_id('F');
+    org.content.files.insert(
+        id.clone(),
+        FileRec {
+            id: id.clone(),
+            user: call.user_id().to_owned(),
+            team: call.team_id().to_owned(),
+            title: name.clone(),
+            name,
+            alt_txt: call.arg("alt_txt").map(str::to_owned),
+            snippet_type: call.arg("snippet_type").map(str::to_owned),
+            created: now_secs(),
+            bytes: None,
+            completed: false,
+            deleted: false,
+            shares: Vec::new(),
+        },
+    );
+    Reply::ok_value(&json!({
+        "ok": true,
+        "upload_url": format!("{origin}{INTERNAL_PREFIX}upload/{id}"),
+        "file_id": id,
+    }))
+}
+
+/// `POST /_mock/upload/{file_id}`: stores the bytes of a file announced by
+/// `files.getUploadURLExternal` (not yet completed). Answers `OK - <size>` as Slack's
+/// upload host does; 404 for an unknown or completed file.
+pub(crate) fn receive_upload(shared: &Shared, file_id: &str, bytes: Bytes) -> Reply {
+    let mut org = shared.org();
+    let Some(f) = org
+        .content
+        .files
+        .get_mut(file_id)
+        .filter(|f| !f.completed && !f.deleted)
+    else {
+        let mut r = Reply::json(StatusCode::NOT_FOUND, "file_not_found");
+        r.text = true;
+        return r;
+    };
+    let len = bytes.len();
+    f.bytes = Some(bytes);
+    let mut r = Reply::json(StatusCode::OK, format!("OK - {len}"));
+    r.text = true;
+    r
+}
+
+/// `GET /_mock/files/{file_id}/…`: the bytes of a completed file.
+pub(crate) fn download(shared: &Shared, file_id: &str) -> Reply {
+    let org = shared.org();
+    match org
+        .content
+        .files
+        .get(file_id)
+        .filter(|f| f.completed && !f.deleted)
+        .and_then(|f| f.bytes.clone())
+    {
+        Some(b) => {
+            let mut r = Reply::json(StatusCode::OK, b);
+            r.text = true;
+            r
+        }
+        None => {
+            let mut r = Reply::json(StatusCode::NOT_FOUND, "file_not_found");
+            r.text = true;
+            r
+        }
+    }
+}
+
+/// `files`: a JSON array of `{"id": "F…", "title": "…"}`.
+fn files_arg(call: &Call<'_>) -> Option<Vec<(String, Option<String>)>> {
+    let raw = call.arg("files")?;
+    let items: Vec<Value> = serde_json::from_str(raw).ok()?;
+    items
+        .iter()
+        .map(|i| {
+            let id = i.get("id")?.as_str()?.to_owned();
+            let title = i.get("title").and_then(Value::as_str).map(str::to_owned);
+            Some((id, title))
+        })
+        .collect()
+}
+
+fn complete_upload(call: &Call<'_>) -> Reply {
+    let Some(files) = files_arg(call).filter(|f| !f.is_empty()) else {
+        return Reply::invalid_arguments(vec![
+            "[ERROR] invalid type for field: files (expected array of {\"id\", \"title\"})"
+                .to_owned(),
+        ]);
+    };
+    let mut org = org(call);
+    for (id, _) in &files {
+        let ready = org.content.files.get(id).is_some_and(|f| {
+            !f.completed && !f.deleted && f.bytes.is_some() && f.user == call.user_id()
+        });
+        if !ready {
+            return Reply::error("file_not_found");
+        }
+    }
+    let mut channels: Vec<String> = Vec::new();
+    let raw_channels = call
+        .arg("channel_id")
+        .or_else(|| call.arg("channels"))
+        .unwrap_or_default();
+    for raw in raw_channels
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        match target(&mut org, call, raw) {
+            Ok(id) => channels.push(id),
+            Err(r) => return r,
+        }
+    }
+    let thread_ts = call.arg("thread_ts").and_then(parse_ts);
+    for (id, title) in &files {
+        if let Some(f) = org.content.files.get_mut(id) {
+            f.completed = true;
+            if let Some(t) = title {
+                f.title = t.clone();
+            }
+        }
+    }
+    let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
+    for c in &channels {
+        let bot_id = if call.is_bot() {
+            org.user(call.user_id()).and_then(|u| u.bot_id.clone())
+        } else {
+            None
+        };
+        let m = Message {
+            ts: 0,
+            user: call.user_id().to_owned(),
+            team: call.team_id().to_owned(),
+            app_id: bot_id.as_ref().and(call.token.map(|t| t.app_id.clone())),
+            bot_id,
+            subtype: None,
+            text: call.arg("initial_comment").unwrap_or_default().to_owned(),
+            blocks: call
+                .arg("blocks")
+                .and_then(|b| serde_json::from_str::<Value>(b).ok())
+                .filter(Value::is_array),
+            attachments: None,
+            metadata: None,
+            thread_ts: None,
+            replies: Vec::new(),
+            edited: None,
+            reactions: Vec::new(),
+            files: ids.clone(),
+        };
+        let ts = store(&mut org, c, m, thread_ts, false);
+        for id in &ids {
+            if let Some(f) = org.content.files.get_mut(id) {
+                f.shares.push((c.clone(), ts));
+            }
+        }
+    }
+    let out: Vec<Value> = ids
+        .iter()
+        .filter_map(|id| org.content.files.get(id))
+        .map(|f| file_json(&org, f))
+        .collect();
+    Reply::ok_value(&json!({"ok": true, "files": out}))
+}
+
+/// Whether the caller may see `f`: its owner, or a member of (or, for public channels,
+/// in the team of) a channel it was shared to.
+fn may_see(org: &Org, call: &Call<'_>, f: &FileRec) -> bool {
+    f.user == call.user_id()
+        || f.shares.iter().any(|(c, _)| {
+            org.content
+                .channels
+                .get(c)
+                .is_some_and(|ch| visible(ch, call.user_id(), call.team_id()))
+        })
+}
+
+fn info(call: &Call<'_>) -> Reply {
+    let org = org(call);
+    let Some(f) = org
+        .content
+        .files
+        .get(call.arg("file").unwrap_or_default())
+        .filter(|f| f.completed && may_see(&org, call, f))
+    else {
+        return Reply::error("file_not_found");
+    };
+    if f.deleted {
+        return Reply::error("file_deleted");
+    }
+    Reply::ok_value(&json!({
+        "ok": true,
+        "file": file_json(&org, f),
+        "comments": [],
+        "response_metadata": {"next_cursor": ""},
+    }))
+}
+
+fn list(call: &Call<'_>) -> Reply {
+    let org = org(call);
+    let user = match call.arg("user") {
+        None => None,
+        Some(u) => match org.user(u) {
+            Some(u) => Some(u.id.clone()),
+            None => return Reply::error("user_not_found"),
+        },
+    };
+    let types: Vec<&str> = call
+        .arg("types")
+        .unwrap_or("all")
+        .split(',')
+        .map(str::trim)
+        .collect();
+    const TYPES: &[&str] = &[
+        "all", "spaces", "snippets", "images", "gdocs", "zips", "pdfs",
+    ];
+    if types.iter().any(|t| !TYPES.contains(t)) {
+        return Reply::error("unknown_type");
+    }
+    let type_ok = |f: &FileRec| {
+        let (mime, ty, _) = kind_of(&f.name);
+        types.iter().any(|t| match *t {
+            "all" => true,
+            "images" => mime.starts_with("image/"),
+            "pdfs" => ty == "pdf",
+            "zips" => ty == "zip",
+            "snippets" => f.snippet_type.is_some(),
+            _ => false,
+        })
+    };
+    let bound = |name: &str| {
+        call.arg(name)
+            .and_then(|v| v.split('.').next()?.parse::<i64>().ok())
+    };
+    let (from, to) = (bound("ts_from"), bound("ts_to"));
+    let channel = call.arg("channel");
+    let mut files: Vec<&FileRec> = org
+        .content
+        .files
+        .values()
+        .filter(|f| f.completed && !f.deleted && may_see(&org, call, f))
+        .filter(|f| user.as_ref().is_none_or(|u| &f.user == u))
+        .filter(|f| channel.is_none_or(|c| f.shares.iter().any(|(s, _)| s == c)))
+        .filter(|f| from.is_none_or(|t| f.created >= t) && to.is_none_or(|t| f.created <= t))
+        .filter(|f| type_ok(f))
+        .collect();
+    files.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+    let num = |name: &str, default: usize| {
+        call.arg(name)
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(default)
+    };
+    let count = num("count", 100).min(1000);
+    let page = num("page", 1);
+    let total = files.len();
+    let pages = total.div_ceil(count).max(1);
+    let items: Vec<Value> = files
+        .into_iter()
+        .skip(count.saturating_mul(page - 1))
+        .take(count)
+        .map(|f| file_json(&org, f))
+        .collect();
+    Reply::ok_value(&json!({
+        "ok": true,
+        "files": items,
+        "paging": {"count": count, "total": total, "page": page, "pages": pages},
+    }))
+}
+
+fn delete(call: &Call<'_>) -> Reply {
+    let mut org = org(call);
+    let me = call.user_id().to_owned();
+    let admin = !call.is_bot() && org.user(&me).is_some_and(|u| u.role.is_admin());
+    let Some(f) = org
+        .content
+        .files
+        .get_mut(call.arg("file").unwrap_or_default())
+        .filter(|f| f.completed)
+    else {
+        return Reply::error("file_not_found");
+    };
+    if f.deleted {
+        return Reply::error("file_deleted");
+    }
+    if f.user != me && !admin {
+        return Reply::error("cant_delete_file");
+    }
+    f.deleted = true;
+    f.bytes = None;
+    Reply::ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind_of("a.TXT").0, "text/plain");
+        assert_eq!(kind_of("a.png").1, "png");
+        assert_eq!(kind_of("noext").1, "binary");
+    }
+}

@@ -1,0 +1,201 @@
+//! The file flow: getUploadURLExternal → upload → completeUploadExternal; info, list,
+//! delete.
+
+use slackline_mock::{MockSlack, demo};
+
+use crate::support::*;
+
+const BOT: Option<&str> = Some(demo::BOT_TOKEN);
+const ALICE: Option<&str> = Some(demo::USER_TOKEN);
+
+/// Announces, uploads (raw bytes) and returns the file id.
+async fn upload(m: &MockSlack, token: Option<&str>, name: &str, bytes: &'static [u8]) -> String {
+    let len = bytes.len().to_string();
+    let r = call(
+        m,
+        "files.getUploadURLExternal",
+        token,
+        &[("filename", name), ("length", &len)],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    let url = r.json["upload_url"].as_str().unwrap().to_owned();
+    assert!(url.starts_with(&format!("http://{}/", m.addr())), "{url}");
+    let resp = client().post(&url).body(bytes).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.text().await.unwrap(), format!("OK - {}", bytes.len()));
+    r.json["file_id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn upload_share_info_list_delete() {
+    let m = mock().await;
+    let id = upload(&m, BOT, "report.txt", b"hello file").await;
+    let files = format!(r#"[{{"id":"{id}","title":"Report"}}]"#);
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[
+            ("files", &files),
+            ("channel_id", demo::GENERAL_ID),
+            ("initial_comment", "see"),
+        ],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    assert_eq!(r.json["files"][0]["id"], id.as_str());
+    assert_eq!(r.json["files"][0]["title"], "Report");
+    // Completed once only.
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files)],
+    )
+    .await;
+    assert_eq!(r.error(), Some("file_not_found"));
+
+    let r = call(&m, "files.info", ALICE, &[("file", &id)]).await;
+    let f = &r.json["file"];
+    assert_eq!(f["name"], "report.txt", "{}", r.text);
+    assert_eq!(f["size"], 10);
+    assert_eq!(f["mimetype"], "text/plain");
+    assert_eq!(f["user"], demo::BOT_USER_ID);
+    assert_eq!(f["channels"][0], demo::GENERAL_ID);
+    // The bytes are served at url_private.
+    let url = f["url_private"].as_str().unwrap();
+    let body = client()
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&body[..], b"hello file");
+    // The sharing message.
+    let h = call(
+        &m,
+        "conversations.history",
+        BOT,
+        &[("channel", demo::GENERAL_ID)],
+    )
+    .await;
+    assert_eq!(h.json["messages"][0]["text"], "see");
+    assert_eq!(h.json["messages"][0]["files"][0]["id"], id.as_str());
+
+    let r = call(&m, "files.list", ALICE, &[("channel", demo::GENERAL_ID)]).await;
+    assert_eq!(r.json["files"][0]["id"], id.as_str());
+    assert_eq!(r.json["paging"]["total"], 1);
+    let r = call(&m, "files.list", ALICE, &[("types", "images")]).await;
+    assert_eq!(r.json["paging"]["total"], 0);
+    let r = call(&m, "files.list", ALICE, &[("types", "bogus")]).await;
+    assert_eq!(r.error(), Some("unknown_type"));
+    let r = call(&m, "files.list", ALICE, &[("user", "UNOPE")]).await;
+    assert_eq!(r.error(), Some("user_not_found"));
+
+    let r = call(&m, "files.delete", ALICE, &[("file", &id)]).await;
+    assert_eq!(r.error(), Some("cant_delete_file"));
+    assert!(call(&m, "files.delete", BOT, &[("file", &id)]).await.ok());
+    let r = call(&m, "files.info", BOT, &[("file", &id)]).await;
+    assert_eq!(r.error(), Some("file_deleted"));
+    let r = call(&m, "files.delete", BOT, &[("file", &id)]).await;
+    assert_eq!(r.error(), Some("file_deleted"));
+    let r = call(&m, "files.info", BOT, &[("file", "FNOPE")]).await;
+    assert_eq!(r.error(), Some("file_not_found"));
+}
+
+#[tokio::test]
+async fn upload_errors_and_multipart() {
+    let m = mock().await;
+    // Not uploaded yet → not found at completion.
+    let r = call(
+        &m,
+        "files.getUploadURLExternal",
+        BOT,
+        &[("filename", "a.png"), ("length", "3")],
+    )
+    .await;
+    let id = r.json["file_id"].as_str().unwrap().to_owned();
+    let files = format!(r#"[{{"id":"{id}"}}]"#);
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files)],
+    )
+    .await;
+    assert_eq!(r.error(), Some("file_not_found"));
+    // A multipart upload (as Node's client sends it).
+    let url = format!("http://{}/_mock/upload/{id}", m.addr());
+    let body = "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--B0undary--\r\n";
+    let resp = client()
+        .post(&url)
+        .header("content-type", "multipart/form-data; boundary=B0undary")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.text().await.unwrap(), "OK - 3");
+    // Sharing to a channel the bot is not in.
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files), ("channel_id", demo::RANDOM_ID)],
+    )
+    .await;
+    assert_eq!(r.error(), Some("not_in_channel"));
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files), ("channel_id", "CNOPE")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("channel_not_found"));
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files)],
+    )
+    .await;
+    assert_eq!(r.json["files"][0]["mimetype"], "image/png", "{}", r.text);
+    // Unshared: only its owner sees it.
+    let r = call(&m, "files.info", ALICE, &[("file", &id)]).await;
+    assert_eq!(r.error(), Some("file_not_found"));
+    // Unknown upload URL.
+    let resp = client()
+        .post(format!("http://{}/_mock/upload/FNOPE", m.addr()))
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    let r = call(
+        &m,
+        "files.getUploadURLExternal",
+        BOT,
+        &[("filename", "a"), ("length", "0")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("invalid_arguments"));
+    let r = call(
+        &m,
+        "files.getUploadURLExternal",
+        BOT,
+        &[("filename", "a"), ("length", "99999999999")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("file_upload_size_restricted"));
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", "nope")],
+    )
+    .await;
+    assert_eq!(r.error(), Some("invalid_arguments"));
+}
