@@ -32,12 +32,28 @@ pub const CORE_FAMILIES: &[&str] = &[
     "usergroups",
 ];
 
-/// The seed's hand-written declarations (`client/src/api/admin_users_session.rs`),
-/// kept with their exact signatures and always built: not generated again.
-pub const HAND_WRITTEN: &[&str] = &[
-    "admin.users.session.invalidate",
-    "admin.users.session.reset",
-];
+/// Hand-written declarations, kept with their exact signatures and always
+/// built (`AdminUsersSessionApi`): the methods they declare are not
+/// generated again, so no call is ambiguous.
+pub const HAND_WRITTEN_FILES: &[&str] = &["client/src/api/admin_users_session.rs"];
+
+/// The Slack names declared in [`HAND_WRITTEN_FILES`]: the first string of
+/// each `#[slack_method(...)]`.
+pub fn hand_written() -> Vec<String> {
+    let root = crate::workspace_root();
+    let mut names = Vec::new();
+    for file in HAND_WRITTEN_FILES {
+        let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        for (at, _) in text.match_indices("#[slack_method(") {
+            let name = text[at..]
+                .split_once('"')
+                .and_then(|(_, after)| after.split_once('"'))
+                .map(|(name, _)| name.to_owned());
+            names.extend(name);
+        }
+    }
+    names
+}
 
 /// Arguments sent as JSON documents whatever the catalog's type text says
 /// (Slack documents most of them as "a JSON-based array ... as a string").
@@ -153,9 +169,10 @@ pub struct Family {
     pub methods: Vec<&'static Method>,
 }
 
-/// Whether a method is shipped by the generator.
-pub fn generated(m: &Method) -> bool {
-    slackline_catalog::retired(m.name).is_none() && !HAND_WRITTEN.contains(&m.name)
+/// Whether a method is shipped by the generator (`hand_written`: what
+/// [`hand_written`] found).
+pub fn generated(m: &Method, hand_written: &[String]) -> bool {
+    slackline_catalog::retired(m.name).is_none() && !hand_written.iter().any(|h| h == m.name)
 }
 
 /// The generated families, by key. `admin.*` is split by its second segment
@@ -163,7 +180,11 @@ pub fn generated(m: &Method) -> bool {
 /// the method name's first segment.
 pub fn families() -> BTreeMap<String, Family> {
     let mut out: BTreeMap<String, Family> = BTreeMap::new();
-    for m in slackline_catalog::methods().iter().filter(|m| generated(m)) {
+    let hand_written = hand_written();
+    for m in slackline_catalog::methods()
+        .iter()
+        .filter(|m| generated(m, &hand_written))
+    {
         let key = family_key(m.name);
         let first = m.name.split('.').next().unwrap_or_default();
         let family = out.entry(key.clone()).or_insert_with(|| Family {
@@ -210,7 +231,8 @@ pub fn render_features() -> String {
     let mut features: Vec<String> = families().values().map(|f| f.feature.clone()).collect();
     features.sort();
     features.dedup();
-    let mut out = String::from("[features]\ndefault = []\n");
+    // Inside the client's one `[features]` table, after its own entries.
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "# Every family of Slack methods; `cargo run -p slackline-catalog-generate` keeps this list.\nfull = [{}]",
@@ -721,6 +743,7 @@ fn render_api_mod(families: &BTreeMap<String, Family>) -> String {
 /// The placeholder `client/src/models/mod.rs`: every typed response an
 /// alias of `DefaultSuccess`, until the typed models replace this file.
 pub fn render_models_placeholder() -> String {
+    let hand_written = hand_written();
     let mut out = String::from(HEADER);
     out.push_str(
         "\n//! Response types of the core families: placeholders (each an alias of\n\
@@ -728,7 +751,7 @@ pub fn render_models_placeholder() -> String {
     );
     for m in slackline_catalog::methods()
         .iter()
-        .filter(|m| generated(m) && is_core(m))
+        .filter(|m| generated(m, &hand_written) && is_core(m))
     {
         let feature = snake(m.name.split('.').next().unwrap_or(""));
         let _ = writeln!(
@@ -741,9 +764,74 @@ pub fn render_models_placeholder() -> String {
     out
 }
 
-/// A value of an argument for the walk test: the demo org's ids where
-/// Slack would check them, plain values elsewhere.
+/// Values the walk test gives where the emulator keeps state: (method,
+/// argument, Rust expression). `fx` is the test's fixture (a message, a
+/// scheduled message, channels to archive, leave and rename, files), made
+/// before the walk; an optional argument listed here is set on the options.
+pub const WALK_ARGS: &[(&str, &str, &str)] = &[
+    ("bots.info", "bot", "demo::BOT_ID"),
+    ("chat.delete", "ts", "&fx.ts_delete"),
+    (
+        "chat.deleteScheduledMessage",
+        "scheduled_message_id",
+        "&fx.scheduled",
+    ),
+    ("chat.postEphemeral", "text", "\"walk\""),
+    ("chat.postMessage", "text", "\"walk\""),
+    ("chat.scheduleMessage", "text", "\"walk\""),
+    ("chat.scheduleMessage", "post_at", "fx.post_at"),
+    ("chat.update", "text", "\"walk, edited\""),
+    ("conversations.archive", "channel", "&fx.archive"),
+    (
+        "conversations.create",
+        "name",
+        "&format!(\"walk-created-{}\", fx.unique)",
+    ),
+    ("conversations.invite", "channel", "demo::SECRET_ID"),
+    ("conversations.invite", "users", "demo::BOB_ID"),
+    ("conversations.join", "channel", "demo::RANDOM_ID"),
+    ("conversations.kick", "channel", "demo::RANDOM_ID"),
+    ("conversations.kick", "user", "demo::BOB_ID"),
+    ("conversations.leave", "channel", "&fx.leave"),
+    ("conversations.open", "users", "demo::ALICE_ID"),
+    ("conversations.rename", "channel", "&fx.rename"),
+    (
+        "conversations.rename",
+        "name",
+        "&format!(\"walk-renamed-{}\", fx.unique)",
+    ),
+    ("conversations.unarchive", "channel", "demo::ARCHIVED_ID"),
+    (
+        "files.completeUploadExternal",
+        "files",
+        "&serde_json::json!([{\"id\": fx.pending_file, \"title\": \"walk\"}])",
+    ),
+    ("files.completeUploadExternal", "channel_id", "&fx.channel"),
+    ("files.delete", "file", "&fx.file_delete"),
+    ("pins.add", "timestamp", "&fx.ts"),
+    ("pins.remove", "timestamp", "&fx.ts"),
+    ("reactions.add", "name", "\"thumbsup\""),
+    ("reactions.get", "channel", "&fx.channel"),
+    ("reactions.get", "timestamp", "&fx.ts"),
+    ("reactions.remove", "name", "\"thumbsup\""),
+    ("reactions.remove", "channel", "&fx.channel"),
+    ("reactions.remove", "timestamp", "&fx.ts"),
+    ("users.lookupByEmail", "email", "\"alice@example.com\""),
+];
+
+fn walk_override(m: &Method, arg: &str) -> Option<&'static str> {
+    WALK_ARGS
+        .iter()
+        .find(|(method, name, _)| *method == m.name && *name == arg)
+        .map(|(_, _, expr)| *expr)
+}
+
+/// A value of an argument for the walk test: [`WALK_ARGS`], else the demo
+/// org's ids by argument name, plain values elsewhere.
 fn walk_value(m: &Method, arg: &slackline_catalog::Arg, positional: bool) -> String {
+    if let Some(expr) = walk_override(m, arg.name) {
+        return expr.to_owned();
+    }
     if is_json(m, arg) {
         let doc = if arg.kind == Kind::Object
             || arg.name == "view"
@@ -763,6 +851,9 @@ fn walk_value(m: &Method, arg: &slackline_catalog::Arg, positional: bool) -> Str
     let text = match arg.name {
         "user" | "user_id" | "user_ids" | "users" => "demo::ALICE_ID",
         "team_id" | "team" => "demo::TEAM_ID",
+        "channel" | "channel_id" => "&fx.channel",
+        "ts" | "thread_ts" | "timestamp" | "message_ts" => "&fx.ts",
+        "file" => "&fx.file",
         _ => "\"X0WALK\"",
     };
     match rust_kind(arg) {
@@ -779,7 +870,8 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
     let mut out = String::from(HEADER);
     out.push_str(
         "\n//! Calls every generated method once with its required arguments (and\n\
-         //! one member of each required group).\n\n\
+         //! one member of each required group), the fixture's ids where the\n\
+         //! emulator keeps state.\n\n\
          use slackline::api::*;\nuse slackline::{ClientCredentials, SlackClient, SlackError, SlackToken};\nuse slackline_mock::demo;\n\n\
          /// How many methods [`walk`] calls.\n",
     );
@@ -788,7 +880,7 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
     out.push_str(
         "/// Calls every generated method; the outcome of each, by Slack name.\n\
          #[allow(deprecated)]\n\
-         pub async fn walk(client: &SlackClient, token: &SlackToken, app: &ClientCredentials) -> Vec<(&'static str, Result<(), SlackError>)> {\n\
+         pub async fn walk(client: &SlackClient, token: &SlackToken, app: &ClientCredentials, fx: &super::Fixture) -> Vec<(&'static str, Result<(), SlackError>)> {\n\
          \x20   let mut outcomes = Vec::new();\n",
     );
     for f in families.values() {
@@ -805,7 +897,15 @@ fn render_walk(families: &BTreeMap<String, Family>) -> String {
             }
             if stated_args(m).any(|a| !a.required) {
                 let mut options = format!("{}::default()", options_name(m));
+                for arg in stated_args(m).filter(|a| !a.required) {
+                    if let Some(expr) = walk_override(m, arg.name) {
+                        let _ = write!(options, ".{}({expr})", ident(arg.name));
+                    }
+                }
                 for g in m.groups.iter().filter(|g| g.required) {
+                    if g.args.iter().any(|a| walk_override(m, a).is_some()) {
+                        continue;
+                    }
                     if let Some(first) = g.args.first().and_then(|a| m.arg(a)) {
                         let _ = write!(
                             options,
@@ -859,6 +959,9 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), count);
         assert!(!names.contains(&"admin_users_session_reset".to_owned()));
+        let hand = hand_written();
+        assert!(hand.contains(&"admin.users.session.reset".to_owned()));
+        assert!(hand.contains(&"admin.users.session.invalidate".to_owned()));
         assert!(fams.contains_key("admin.users") && fams.contains_key("chat"));
         assert_eq!(fams["admin.users"].trait_name, "AdminUsersApi");
         for f in CORE_FAMILIES {

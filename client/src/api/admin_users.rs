@@ -2,7 +2,7 @@
 // (catalog/slack_methods.json, MIT, see catalog/LICENSE.slack_methods.md).
 // Do not edit: change the catalog or the generator and regenerate.
 
-//! `admin.users.*`: 15 Slack methods of the catalog.
+//! `admin.users.*`: 14 Slack methods of the catalog.
 
 use crate::{DefaultSuccess, SlackClient, SlackError, SlackToken, slack_api, slack_method};
 use crate::{AsSlackClient, Items};
@@ -259,34 +259,6 @@ impl AdminUsersSessionListOptions {
     }
 }
 
-/// The optional arguments of `admin.users.session.resetBulk` ([`AdminUsersApi::admin_users_session_reset_bulk`]).
-///
-/// `Default::default()` sends none; each setter sets one. New optional
-/// arguments Slack adds become new fields, so code that builds options
-/// with the setters keeps compiling.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-#[non_exhaustive]
-pub struct AdminUsersSessionResetBulkOptions {
-    /// `mobile_only`: boolean.
-    pub mobile_only: Option<bool>,
-    /// `web_only`: boolean.
-    pub web_only: Option<bool>,
-}
-
-impl AdminUsersSessionResetBulkOptions {
-    /// Sets `mobile_only`.
-    pub fn mobile_only(mut self, value: bool) -> Self {
-        self.mobile_only = Some(value);
-        self
-    }
-
-    /// Sets `web_only`.
-    pub fn web_only(mut self, value: bool) -> Self {
-        self.web_only = Some(value);
-        self
-    }
-}
-
 /// The optional arguments of `admin.users.session.setSettings` ([`AdminUsersApi::admin_users_session_set_settings`]).
 ///
 /// `Default::default()` sends none; each setter sets one. New optional
@@ -494,17 +466,6 @@ pub trait AdminUsersApi {
         crate::encode_flatten(&options, &mut form);
         Items::new(self.slack_client(), &Self::ADMIN_USERS_SESSION_LIST, Some(token), form, "active_sessions", start)
     }
-
-    /// Enqueues an asynchronous job to wipe all valid sessions on all devices for a given list of users
-    ///
-    /// Docs: <https://docs.slack.dev/reference/methods/admin.users.session.resetBulk>
-    #[slack_method("admin.users.session.resetBulk")]
-    async fn admin_users_session_reset_bulk(
-        &self,
-        token: &SlackToken,
-        user_ids: &[&str],
-        #[slack(flatten)] options: AdminUsersSessionResetBulkOptions,
-    ) -> Result<DefaultSuccess, SlackError>;
 
     /// Configure the user-level session settings—the session duration and what happens when the client closes—for one or more users.
     ///

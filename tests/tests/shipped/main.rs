@@ -10,7 +10,10 @@ mod walk;
 
 mod helpers;
 
-use slackline::{ClientCredentials, RateLimits, RetryPolicy, SlackClient, SlackToken};
+use slackline::{
+    ClientCredentials, DefaultSuccess, RateLimits, RetryPolicy, SlackClient, SlackError,
+    SlackToken, UploadFile,
+};
 use slackline_mock::{MockSlack, demo};
 
 /// A user token of the demo admin holding every scope of the catalog.
@@ -20,7 +23,7 @@ async fn emulator() -> MockSlack {
     let mut scopes: Vec<&str> = slackline_mock::catalog::catalog()
         .methods()
         .iter()
-        .flat_map(|m| m.accepted_scopes.iter().map(String::as_str))
+        .flat_map(|m| m.accepted_scopes.iter().copied())
         .collect();
     scopes.sort_unstable();
     scopes.dedup();
@@ -33,19 +36,184 @@ async fn emulator() -> MockSlack {
         .unwrap()
 }
 
+/// What the walk acts on where the emulator keeps state, made before it
+/// through declarations of this test's own (so it does not depend on the
+/// shipped methods' answer types).
+#[derive(Debug)]
+pub struct Fixture {
+    /// `C0GENERAL`.
+    pub channel: String,
+    /// A message in it: read, replied to, edited, reacted to and pinned.
+    pub ts: String,
+    /// A message `chat.delete` removes.
+    pub ts_delete: String,
+    /// A scheduled message `chat.deleteScheduledMessage` removes.
+    pub scheduled: String,
+    /// A minute from now, for `chat.scheduleMessage`.
+    pub post_at: i64,
+    /// Channels `conversations.archive`, `leave` and `rename` act on.
+    pub archive: String,
+    pub leave: String,
+    pub rename: String,
+    /// A shared file (`files.info`) and one `files.delete` removes.
+    pub file: String,
+    pub file_delete: String,
+    /// A file whose bytes are uploaded but not completed.
+    pub pending_file: String,
+    /// Makes created names unique.
+    pub unique: String,
+}
+
+#[slackline::slack_api]
+trait Setup {
+    #[slackline::slack_method("chat.postMessage")]
+    async fn setup_post(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        text: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    #[slackline::slack_method("chat.scheduleMessage")]
+    async fn setup_schedule(
+        &self,
+        token: &SlackToken,
+        channel: &str,
+        text: &str,
+        post_at: i64,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    #[slackline::slack_method("conversations.create")]
+    async fn setup_create(
+        &self,
+        token: &SlackToken,
+        name: &str,
+    ) -> Result<DefaultSuccess, SlackError>;
+
+    #[slackline::slack_method("files.getUploadURLExternal")]
+    async fn setup_upload_url(
+        &self,
+        token: &SlackToken,
+        filename: &str,
+        length: u64,
+    ) -> Result<DefaultSuccess, SlackError>;
+}
+impl Setup for SlackClient {}
+
+fn text_field(answer: &DefaultSuccess, path: &[&str]) -> String {
+    let mut value = answer
+        .extra
+        .get(path[0])
+        .unwrap_or_else(|| panic!("{path:?}"));
+    for key in &path[1..] {
+        value = &value[key];
+    }
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("{path:?}"))
+        .to_owned()
+}
+
+async fn fixture(slack: &MockSlack, client: &SlackClient, token: &SlackToken) -> Fixture {
+    let channel = demo::GENERAL_ID.to_owned();
+    let post = |text: &'static str| {
+        let channel = channel.clone();
+        async move {
+            let answer = client.setup_post(token, &channel, text).await.unwrap();
+            text_field(&answer, &["ts"])
+        }
+    };
+    let ts = post("the walk's message").await;
+    let ts_delete = post("to be deleted").await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let scheduled = client
+        .setup_schedule(token, &channel, "later", now + 600)
+        .await
+        .unwrap();
+    let unique = format!("{}", slack.addr().port());
+    let mut created = Vec::new();
+    for what in ["archive", "leave", "rename"] {
+        let answer = client
+            .setup_create(token, &format!("walk-{what}-{unique}"))
+            .await
+            .unwrap();
+        created.push(text_field(&answer, &["channel", "id"]));
+    }
+    let upload = |name: &'static str| async move {
+        client
+            .upload_file(
+                token,
+                UploadFile::new(name, "walk bytes").channel_id(demo::GENERAL_ID),
+            )
+            .await
+            .unwrap()
+            .id
+    };
+    let file = upload("walk.txt").await;
+    let file_delete = upload("delete-me.txt").await;
+    let pending = client
+        .setup_upload_url(token, "pending.txt", 4)
+        .await
+        .unwrap();
+    let pending_file = text_field(&pending, &["file_id"]);
+    upload_bytes(&text_field(&pending, &["upload_url"]), b"walk").await;
+    let [archive, leave, rename] = <[String; 3]>::try_from(created).unwrap();
+    Fixture {
+        channel,
+        ts,
+        ts_delete,
+        scheduled: text_field(&scheduled, &["scheduled_message_id"]),
+        post_at: now + 60,
+        archive,
+        leave,
+        rename,
+        file,
+        file_delete,
+        pending_file,
+        unique,
+    }
+}
+
+/// `POST`s `bytes` to an emulator upload URL (`http://127.0.0.1:PORT/...`).
+async fn upload_bytes(url: &str, bytes: &[u8]) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = url.strip_prefix("http://").expect("a loopback http URL");
+    let (host, path) = rest.split_once('/').unwrap();
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let head = format!(
+        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        bytes.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(bytes).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut answer),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+}
+
 #[tokio::test]
 async fn every_generated_method_answers_ok() {
     let slack = emulator().await;
-    let client = SlackClient::builder()
-        .base_url(slack.base_url())
-        .rate_limits(RateLimits::off())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = client_for(&slack);
     let token = SlackToken::new(WALK_TOKEN).unwrap();
+    let fx = fixture(&slack, &client, &token).await;
+    slack.clear_journal();
 
     let app = ClientCredentials::new("1234.5678", "walk-secret").unwrap();
-    let outcomes = walk::walk(&client, &token, &app).await;
+    let outcomes = walk::walk(&client, &token, &app, &fx).await;
     assert_eq!(outcomes.len(), walk::METHODS);
     let failures: Vec<String> = outcomes
         .iter()
@@ -91,7 +259,7 @@ async fn options_and_json_arguments_on_the_wire() {
     client
         .chat_post_message(
             &token,
-            "C0WALK",
+            demo::GENERAL_ID,
             ChatPostMessageOptions::default()
                 .text("hello & welcome")
                 .blocks(blocks.clone())
@@ -108,7 +276,7 @@ async fn options_and_json_arguments_on_the_wire() {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
-    assert_eq!(arg("channel").as_deref(), Some("C0WALK"));
+    assert_eq!(arg("channel").as_deref(), Some(demo::GENERAL_ID));
     assert_eq!(arg("text").as_deref(), Some("hello & welcome"));
     assert_eq!(arg("unfurl_links").as_deref(), Some("false"));
     let sent: serde_json::Value = serde_json::from_str(&arg("blocks").unwrap()).unwrap();
