@@ -18,7 +18,8 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
+use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
@@ -66,7 +67,16 @@ pub struct Items<'a, T = serde_json::Value> {
     cursor: Option<Option<String>>,
     start: Option<String>,
     pages: usize,
+    /// Hashes of every cursor followed: a server going round in a cycle of
+    /// cursors is caught on its way round.
+    seen: HashSet<u64>,
     _item: PhantomData<fn() -> T>,
+}
+
+fn hash(cursor: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    cursor.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl<T> std::fmt::Debug for Items<'_, T> {
@@ -104,6 +114,7 @@ impl<'a> Items<'a> {
             cursor: None,
             start,
             pages: 0,
+            seen: HashSet::new(),
             _item: PhantomData,
         }
     }
@@ -122,6 +133,7 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
             cursor: self.cursor,
             start: self.start,
             pages: self.pages,
+            seen: self.seen,
             _item: PhantomData,
         }
     }
@@ -134,7 +146,7 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
     /// The next item, or `None` after the last one.
     ///
     /// A failed call is returned once and ends the walk; so does an item
-    /// that does not decode as `T`, a cursor the server repeats, or
+    /// that does not decode as `T`, a cursor already followed, or
     /// [`MAX_EMPTY_PAGES`] empty pages in a row.
     pub async fn next(&mut self) -> Option<Result<T, SlackError>> {
         let mut empty = 0;
@@ -210,9 +222,16 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
         let next = crate::Paginated::next_cursor(&page)
             .filter(|c| !c.is_empty())
             .map(str::to_owned);
-        if next.is_some() && next == cursor {
-            return Err(self
-                .invalid("the server answered with the cursor it was given: stopping".to_owned()));
+        if let Some(cursor) = &cursor {
+            self.seen.insert(hash(cursor));
+        }
+        if next
+            .as_deref()
+            .is_some_and(|next| self.seen.contains(&hash(next)))
+        {
+            return Err(self.invalid(
+                "the server answered with a cursor already followed: stopping".to_owned(),
+            ));
         }
         let mut page = page;
         let items = match page.extra.remove(self.field) {
@@ -231,5 +250,107 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
         self.buffer.extend(items);
         self.cursor = Some(next);
         Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::AdminUsersSessionApi;
+    use crate::transport::{HttpRequest, HttpResponse};
+
+    /// A client whose every call answers `page(cursor sent)`.
+    fn client(page: fn(Option<&str>) -> String) -> SlackClient {
+        SlackClient::builder()
+            .transport(move |request: HttpRequest| async move {
+                let body = String::from_utf8_lossy(&request.body).into_owned();
+                let cursor = body
+                    .split('&')
+                    .find_map(|pair| pair.strip_prefix("cursor="))
+                    .map(str::to_owned);
+                Ok(HttpResponse::json(200, page(cursor.as_deref())))
+            })
+            .build()
+            .unwrap()
+    }
+
+    fn items<'a>(client: &'a SlackClient, token: &'a SlackToken) -> Items<'a> {
+        let mut form = Form::default();
+        form.push("limit", "2");
+        Items::new(
+            client,
+            &<SlackClient as AdminUsersSessionApi>::ADMIN_USERS_SESSION_RESET,
+            Some(token),
+            form,
+            "things",
+            None,
+        )
+    }
+
+    #[tokio::test]
+    async fn items_across_pages_then_a_cycle_is_caught() {
+        let token = SlackToken::new("xoxp-items").unwrap();
+        let pages = client(|cursor| {
+            let (items, next) = match cursor {
+                None => ("[1,2]", "a"),
+                Some("a") => ("[]", "b"),
+                Some("b") => ("[3]", ""),
+                _ => ("[]", ""),
+            };
+            format!(
+                r#"{{"ok":true,"things":{items},"response_metadata":{{"next_cursor":"{next}"}}}}"#
+            )
+        });
+        let mut walk = items(&pages, &token).decode::<u32>();
+        let mut got = Vec::new();
+        while let Some(item) = walk.next().await {
+            got.push(item.unwrap());
+        }
+        assert_eq!(got, [1, 2, 3]);
+        assert_eq!(walk.pages(), 3);
+
+        let cycle = client(|cursor| {
+            let next = match cursor {
+                None => "a",
+                Some("a") => "b",
+                _ => "a",
+            };
+            format!(r#"{{"ok":true,"things":[0],"response_metadata":{{"next_cursor":"{next}"}}}}"#)
+        });
+        let all = items(&cycle, &token).all().await;
+        assert!(
+            matches!(all, Err(SlackError::InvalidInput { .. })),
+            "{all:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn empty_pages_and_bad_items_end_the_walk() {
+        let token = SlackToken::new("xoxp-items").unwrap();
+        let endless = client(|cursor| {
+            let next = format!("{}x", cursor.unwrap_or(""));
+            format!(r#"{{"ok":true,"things":[],"response_metadata":{{"next_cursor":"{next}"}}}}"#)
+        });
+        let mut walk = items(&endless, &token);
+        assert!(matches!(
+            walk.next().await,
+            Some(Err(SlackError::InvalidInput { .. }))
+        ));
+        assert!(walk.next().await.is_none());
+        assert_eq!(walk.pages(), MAX_EMPTY_PAGES);
+
+        let bad = client(|_| r#"{"ok":true,"things":["x"]}"#.to_owned());
+        let mut walk = items(&bad, &token).decode::<u32>();
+        assert!(matches!(
+            walk.next().await,
+            Some(Err(SlackError::Decode { .. }))
+        ));
+        assert!(walk.next().await.is_none());
+
+        let not_a_list = client(|_| r#"{"ok":true,"things":{"a":1}}"#.to_owned());
+        assert!(matches!(
+            items(&not_a_list, &token).next().await,
+            Some(Err(SlackError::Decode { .. }))
+        ));
     }
 }
