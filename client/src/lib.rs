@@ -11,12 +11,9 @@ mod encode;
 mod error;
 mod flatten;
 mod items;
+pub mod models;
 #[cfg(feature = "oauth")]
 mod oauth;
-#[cfg(feature = "files")]
-mod upload;
-#[rustfmt::skip]
-pub mod models;
 mod pages;
 pub mod ratelimit;
 mod response;
@@ -24,6 +21,8 @@ pub mod retry;
 mod spec;
 mod token;
 pub mod transport;
+#[cfg(feature = "files")]
+mod upload;
 
 #[doc(hidden)]
 #[path = "private.rs"]

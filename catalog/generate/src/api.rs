@@ -2,9 +2,10 @@
 //! `client/src/api/<family>.rs` per family (a `#[slack_api]` trait, one
 //! `#[slack_method]` per method, an options struct per method with optional
 //! arguments, an items stream per cursor method), the module list
-//! `client/src/api/mod.rs`, the placeholder response types
-//! `client/src/models/mod.rs`, the `[features]` of `client/Cargo.toml`, and
-//! the test that walks every generated method against the emulator.
+//! `client/src/api/mod.rs`, the `[features]` of `client/Cargo.toml`, and
+//! the test that walks every generated method against the emulator. The
+//! core families' answers (`crate::models::<Name>Response`) are written by
+//! hand in `client/src/models/`.
 //!
 //! The input is the compiled `slackline-catalog` table, so after a change of
 //! `catalog/slack_methods.json` the generator runs twice: the first run
@@ -147,10 +148,6 @@ pub fn render_all() -> Vec<(String, String)> {
         ));
     }
     files.push(("client/src/api/mod.rs".into(), render_api_mod(&families)));
-    files.push((
-        "client/src/models/mod.rs".into(),
-        render_models_placeholder(),
-    ));
     files.push(("tests/tests/shipped/walk.rs".into(), render_walk(&families)));
     files
 }
@@ -235,7 +232,10 @@ pub fn render_features() -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Every family of Slack methods; `cargo run -p slackline-catalog-generate` keeps this list.\nfull = [{}]",
+        "## Every family of Slack methods, one feature each (off by default); the 12 core\n\
+         ## families (`chat`, `conversations`, `users`, ...) also gate their typed answers\n\
+         ## (`slackline::models`). `cargo run -p slackline-catalog-generate` keeps this list.\n\
+         full = [{}]",
         features
             .iter()
             .map(|f| format!("{f:?}"))
@@ -737,30 +737,6 @@ fn render_api_mod(families: &BTreeMap<String, Family>) -> String {
          \x20       None => serializer.serialize_none(),\n\
          \x20   }\n}\n",
     );
-    out
-}
-
-/// The placeholder `client/src/models/mod.rs`: every typed response an
-/// alias of `DefaultSuccess`, until the typed models replace this file.
-pub fn render_models_placeholder() -> String {
-    let hand_written = hand_written();
-    let mut out = String::from(HEADER);
-    out.push_str(
-        "\n//! Response types of the core families: placeholders (each an alias of\n\
-         //! [`DefaultSuccess`](crate::DefaultSuccess)) until the typed models land.\n",
-    );
-    for m in slackline_catalog::methods()
-        .iter()
-        .filter(|m| generated(m, &hand_written) && is_core(m))
-    {
-        let feature = snake(m.name.split('.').next().unwrap_or(""));
-        let _ = writeln!(
-            out,
-            "\n/// The answer of `{}`.\n#[cfg(feature = {feature:?})]\npub type {}Response = crate::DefaultSuccess;",
-            m.name,
-            pascal(m.name)
-        );
-    }
     out
 }
 

@@ -15,7 +15,7 @@ fn checked_in_table_is_current() {
     );
 }
 
-/// The shipped declarations, the placeholder models, the walk test and the
+/// The shipped declarations, the walk test and the
 /// client's features must be what the generator makes of the catalog.
 #[test]
 fn checked_in_declarations_are_current() {
