@@ -333,3 +333,33 @@ async fn items_follow_the_cursor_across_pages() {
     assert!(failing.next().await.unwrap().is_err());
     assert!(failing.next().await.is_none());
 }
+
+/// Items of a typed core method against the emulator's users: one page per
+/// user with `limit(1)`, the same users as one unpaged call, decoded as the
+/// shared `User` model.
+#[tokio::test]
+async fn typed_items_of_a_core_method() {
+    use slackline::UsersApi;
+    use slackline::api::UsersListOptions;
+    use slackline::models::User;
+
+    let slack = emulator().await;
+    let client = client_for(&slack);
+    let token = SlackToken::new(WALK_TOKEN).unwrap();
+    let all = client
+        .users_list(&token, Default::default())
+        .await
+        .unwrap()
+        .members;
+    assert!(all.len() > 2);
+
+    let mut items = client
+        .users_list_items(&token, UsersListOptions::default().limit(1))
+        .decode::<User>();
+    let mut ids = Vec::new();
+    while let Some(user) = items.next().await {
+        ids.push(user.unwrap().id);
+    }
+    assert_eq!(ids, all.iter().map(|u| u.id.clone()).collect::<Vec<_>>());
+    assert!(items.pages() >= all.len());
+}
