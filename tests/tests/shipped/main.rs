@@ -142,15 +142,21 @@ async fn fixture(slack: &MockSlack, client: &SlackClient, token: &SlackToken) ->
             .unwrap();
         created.push(text_field(&answer, &["channel", "id"]));
     }
+    // `upload_file` against the emulator's file flow, waiting for the share.
     let upload = |name: &'static str| async move {
-        client
+        let uploaded = client
             .upload_file(
                 token,
-                UploadFile::new(name, "walk bytes").channel_id(demo::GENERAL_ID),
+                UploadFile::new(name, "walk bytes")
+                    .channel_id(demo::GENERAL_ID)
+                    .wait_until_shared(std::time::Duration::from_secs(2))
+                    .poll_interval(std::time::Duration::from_millis(20)),
             )
             .await
-            .unwrap()
-            .id
+            .unwrap();
+        assert!(uploaded.shared, "{uploaded:?}");
+        assert_eq!(uploaded.file["name"], name);
+        uploaded.id
     };
     let file = upload("walk.txt").await;
     let file_delete = upload("delete-me.txt").await;
