@@ -921,7 +921,7 @@ fn checked_base_url(raw: &str) -> Result<String, String> {
 }
 
 /// `localhost`, `127.x.y.z` or `[::1]` (as `http::Uri` gives hosts: IPv6 in brackets).
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") {
         return true;
     }

@@ -84,6 +84,10 @@ impl HyperTransport {
 
     /// Sends one request and reads the whole answer (at most `max_body`
     /// bytes of body), all within `timeout`.
+    ///
+    /// The exchange is boxed: every declared method's future holds this one,
+    /// and a generated method's future stays small (debug builds of code
+    /// awaiting many methods in one function keep within the stack).
     #[allow(clippy::too_many_arguments)]
     pub(crate) async fn send(
         &self,
@@ -95,6 +99,25 @@ impl HyperTransport {
         timeout: Duration,
         max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
+        let request = self.request(method, url, authorization, content_type, body)?;
+        let exchange = Box::pin(self.exchange(request, max_body));
+        match tokio::time::timeout(timeout, exchange).await {
+            Ok(result) => result,
+            Err(_) => Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                format!("no complete answer within {timeout:?}"),
+            )),
+        }
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        url: &str,
+        authorization: Option<&HeaderValue>,
+        content_type: Option<HeaderValue>,
+        body: Bytes,
+    ) -> Result<Request<Full<Bytes>>, TransportError> {
         let uri = Uri::try_from(url)
             .map_err(|e| TransportError::new(TransportErrorKind::Other, format!("bad URL: {e}")))?;
         let mut request = Request::new(Full::new(body));
@@ -114,13 +137,7 @@ impl HyperTransport {
         if let Some(host) = &self.host {
             headers.insert(http::header::HOST, host.clone());
         }
-        match tokio::time::timeout(timeout, self.exchange(request, max_body)).await {
-            Ok(result) => result,
-            Err(_) => Err(TransportError::new(
-                TransportErrorKind::Timeout,
-                format!("no complete answer within {timeout:?}"),
-            )),
-        }
+        Ok(request)
     }
 
     async fn exchange(
