@@ -291,9 +291,56 @@ pub(crate) struct Content {
     pub(crate) scheduled: BTreeMap<String, Scheduled>,
     last_ts: Ts,
     next_id: u64,
+    /// Bytes of uploaded files held (uploads not yet completed, and files).
+    file_bytes: usize,
+    /// Their budget (`None`: [`DEFAULT_FILES_MAX_BYTES`](crate::DEFAULT_FILES_MAX_BYTES)).
+    pub(crate) files_max_bytes: Option<usize>,
 }
 
 impl Content {
+    /// Keeps an upload's bytes within the files' memory budget: when they do not fit,
+    /// the bytes of the oldest uploads not yet completed are dropped first (Slack
+    /// discards unfinished uploads too; completing one then answers `file_not_found`).
+    /// `false`, and nothing stored, when the files already completed leave no room.
+    pub(crate) fn store_file_bytes(&mut self, id: &str, bytes: Bytes) -> bool {
+        self.drop_file_bytes(id);
+        let max = self
+            .files_max_bytes
+            .unwrap_or(crate::DEFAULT_FILES_MAX_BYTES);
+        let fits = |held: usize| held.saturating_add(bytes.len()) <= max;
+        if !fits(self.file_bytes) {
+            // Ids grow with time: the map's order is the uploads' age.
+            let pending: Vec<String> = self
+                .files
+                .values()
+                .filter(|f| !f.completed && f.bytes.is_some())
+                .map(|f| f.id.clone())
+                .collect();
+            for old in pending {
+                if fits(self.file_bytes) {
+                    break;
+                }
+                self.drop_file_bytes(&old);
+            }
+        }
+        if !fits(self.file_bytes) {
+            return false;
+        }
+        let Some(f) = self.files.get_mut(id) else {
+            return false;
+        };
+        self.file_bytes += bytes.len();
+        f.bytes = Some(bytes);
+        true
+    }
+
+    /// Releases a file's bytes (deleted, or dropped for room).
+    pub(crate) fn drop_file_bytes(&mut self, id: &str) {
+        if let Some(old) = self.files.get_mut(id).and_then(|f| f.bytes.take()) {
+            self.file_bytes -= old.len();
+        }
+    }
+
     /// A fresh message ts: now, strictly after every earlier one.
     pub(crate) fn next_ts(&mut self) -> Ts {
         self.last_ts = now_micros().max(self.last_ts + 1);
