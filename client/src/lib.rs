@@ -9,6 +9,7 @@ mod client;
 mod encode;
 mod error;
 mod flatten;
+pub mod models;
 mod pages;
 pub mod ratelimit;
 mod response;

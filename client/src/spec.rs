@@ -130,7 +130,10 @@ impl std::fmt::Display for ScopeNeed {
 /// assert_eq!(needs.len(), 1);
 /// assert_eq!(needs[0].token, TokenKind::User);
 /// assert_eq!(needs[0].any_of, ["admin.users:write"]);
-/// assert_eq!(needs[0].methods, ["admin.users.session.invalidate", "admin.users.session.reset"]);
+/// assert_eq!(
+///     needs[0].methods,
+///     ["admin.users.session.invalidate", "admin.users.session.reset", "admin.users.session.resetBulk"],
+/// );
 /// assert_eq!(needs[0].to_string(), "admin.users:write (user token)");
 /// ```
 pub fn manifest_scopes(methods: &[MethodSpec]) -> Vec<ScopeNeed> {

@@ -46,7 +46,10 @@
 //! Run the same command again with `--resume` to skip every ID the journal
 //! settles (reset, or a reason about the user such as `user_not_found`) and
 //! send the rest: after a crash or `kill -9` too. Without `--resume`, a
-//! journal that already holds outcomes is an error, never overwritten.
+//! journal that already holds outcomes is an error, never overwritten, and a
+//! journal another running job has open is refused. Calls waiting for their
+//! pacing slot count as in flight: past `--grace` they end `interrupted`
+//! (the reset may or may not have happened; `--resume` sends them again).
 //!
 //! **Several processes, one budget** (`--redis redis://HOST:PORT/`): the
 //! client's pacing state lives in Redis, shared with every other process of

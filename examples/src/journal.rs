@@ -69,6 +69,9 @@ pub enum JournalError {
          or remove the file to start again"
     )]
     Exists(PathBuf),
+    /// Another process has the journal open (the same job started twice).
+    #[error("the journal {0} is in use by another running job")]
+    InUse(PathBuf),
     /// Larger than [`MAX_JOURNAL_BYTES`].
     #[error("the journal {0} is larger than {MAX_JOURNAL_BYTES} bytes")]
     TooLarge(PathBuf),
@@ -107,44 +110,49 @@ impl Journal {
         };
         let mut settled = HashMap::new();
         let mut skipped_lines = 0;
-        let mut needs_newline = false;
-        match File::open(path) {
-            Ok(file) => {
-                let len = file.metadata().map_err(io)?.len();
-                if len > 0 && !resume {
-                    return Err(JournalError::Exists(path.to_owned()));
-                }
-                if len > MAX_JOURNAL_BYTES {
-                    return Err(JournalError::TooLarge(path.to_owned()));
-                }
-                let mut text = String::new();
-                file.take(MAX_JOURNAL_BYTES)
-                    .read_to_string(&mut text)
-                    .map_err(io)?;
-                needs_newline = !text.is_empty() && !text.ends_with('\n');
-                for raw in text.lines().filter(|l| !l.trim().is_empty()) {
-                    match serde_json::from_str::<Line>(raw) {
-                        Ok(line) => {
-                            let outcome = line.outcome();
-                            if outcome.is_final() {
-                                settled.insert(line.id, outcome);
-                            } else {
-                                settled.remove(&line.id);
-                            }
-                        }
-                        // A line cut short by a crash (only the last can be).
-                        Err(_) => skipped_lines += 1,
-                    }
-                }
-            }
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-            Err(err) => return Err(io(err)),
-        }
+        // One job per journal: two appending to one file would each redo
+        // what the other settles. The lock goes with the file handle, so a
+        // killed job releases it.
         let mut file = OpenOptions::new()
             .create(true)
             .append(true)
+            .read(true)
             .open(path)
             .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(JournalError::InUse(path.to_owned()));
+            }
+            Err(std::fs::TryLockError::Error(err)) => return Err(io(err)),
+        }
+        let len = file.metadata().map_err(io)?.len();
+        if len > 0 && !resume {
+            return Err(JournalError::Exists(path.to_owned()));
+        }
+        if len > MAX_JOURNAL_BYTES {
+            return Err(JournalError::TooLarge(path.to_owned()));
+        }
+        let mut text = String::new();
+        (&file)
+            .take(MAX_JOURNAL_BYTES)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        let needs_newline = !text.is_empty() && !text.ends_with('\n');
+        for raw in text.lines().filter(|l| !l.trim().is_empty()) {
+            match serde_json::from_str::<Line>(raw) {
+                Ok(line) => {
+                    let outcome = line.outcome();
+                    if outcome.is_final() {
+                        settled.insert(line.id, outcome);
+                    } else {
+                        settled.remove(&line.id);
+                    }
+                }
+                // A line cut short by a crash (only the last can be).
+                Err(_) => skipped_lines += 1,
+            }
+        }
         if needs_newline {
             // End a torn line, so the next outcome starts a line of its own.
             file.write_all(b"\n").map_err(io)?;
@@ -315,5 +323,12 @@ mod tests {
         let journal = Journal::open(&path, true).unwrap();
         assert_eq!(journal.settled("U5"), Some(&Outcome::Reset));
         assert_eq!(journal.settled_count(), 4);
+        // One job at a time per journal.
+        assert!(matches!(
+            Journal::open(&path, true),
+            Err(JournalError::InUse(_))
+        ));
+        drop(journal);
+        assert!(Journal::open(&path, true).is_ok());
     }
 }

@@ -66,6 +66,7 @@ async fn assert_every_id_once(mock: &MockSlack, dir: &Path, ids: &[String], memb
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(left(), 0, "members with sessions left");
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Kills the job with SIGKILL once it has journaled `after` outcomes and a

@@ -79,4 +79,5 @@ async fn four_processes_share_one_budget() {
         (rate - tier).abs() <= 0.10 * tier,
         "aggregate {rate:.1} calls/s against a tier of {tier:.1}/s"
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }

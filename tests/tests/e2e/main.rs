@@ -9,6 +9,7 @@ mod bulk;
 mod catalog;
 mod emulator_methods;
 mod limits;
+mod models;
 mod rate_limits;
 mod requests;
 mod retries;
