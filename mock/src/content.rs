@@ -2,7 +2,7 @@
 //! edits, reactions and pins, files, scheduled messages. Part of the org model, guarded
 //! by the org's mutex; the method families in `methods/` read and change it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -291,6 +291,9 @@ pub(crate) struct Content {
     pub(crate) scheduled: BTreeMap<String, Scheduled>,
     last_ts: Ts,
     next_id: u64,
+    /// Ids of the channels (not DMs) by team and name: `conversations.create` and
+    /// `rename` check a name in constant time, not by a walk of every channel.
+    names: HashMap<(String, String), BTreeSet<String>>,
     /// Bytes of uploaded files held (uploads not yet completed, and files).
     file_bytes: usize,
     /// Their budget (`None`: [`DEFAULT_FILES_MAX_BYTES`](crate::DEFAULT_FILES_MAX_BYTES)).
@@ -356,7 +359,44 @@ impl Content {
     }
 
     pub(crate) fn add_channel(&mut self, channel: Channel) {
+        if !channel.is_dm() {
+            self.names
+                .entry((channel.team_id.clone(), channel.name.clone()))
+                .or_default()
+                .insert(channel.id.clone());
+        }
         self.channels.insert(channel.id.clone(), channel);
+    }
+
+    /// Whether a channel of `team` other than `except` is named `name`.
+    pub(crate) fn name_taken(&self, team: &str, name: &str, except: Option<&str>) -> bool {
+        self.names
+            .get(&(team.to_owned(), name.to_owned()))
+            .is_some_and(|ids| ids.iter().any(|id| Some(id.as_str()) != except))
+    }
+
+    /// Renames a channel (not a DM); its old name goes first in `previous_names`.
+    pub(crate) fn rename_channel(&mut self, id: &str, name: &str) {
+        let Some(ch) = self.channels.get_mut(id).filter(|c| !c.is_dm()) else {
+            return;
+        };
+        if ch.name == name {
+            return;
+        }
+        let old = std::mem::replace(&mut ch.name, name.to_owned());
+        let team = ch.team_id.clone();
+        ch.previous_names.insert(0, old.clone());
+        let key = (team.clone(), old);
+        if let Some(ids) = self.names.get_mut(&key) {
+            ids.remove(id);
+            if ids.is_empty() {
+                self.names.remove(&key);
+            }
+        }
+        self.names
+            .entry((team, name.to_owned()))
+            .or_default()
+            .insert(id.to_owned());
     }
 
     /// Moves scheduled messages whose time has come into their channels.
