@@ -24,7 +24,7 @@ pub struct Json<T>(pub T);
 /// value that cannot be encoded (a `Json` value whose `Serialize` fails)
 /// is remembered and reported as [`SlackError::InvalidInput`](crate::SlackError::InvalidInput)
 /// before anything is sent.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Form {
     buf: String,
     error: Option<String>,

@@ -14,6 +14,16 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value};
 
+pub mod api;
+
+/// The workspace root (where the API generator's paths start).
+pub fn workspace_root() -> PathBuf {
+    catalog_dir()
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
 /// Where the JSON catalog lives.
 pub fn source_path() -> PathBuf {
     catalog_dir().join("slack_methods.json")
