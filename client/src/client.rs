@@ -586,7 +586,8 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let text = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
     let secs: f64 = text.trim().parse().ok()?;
     let max = crate::retry::MAX_RETRY_AFTER.as_secs_f64();
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(max)))
+    // A wait too long to write (`1e400`, `inf`) is the longest wait believed, not none.
+    (secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(max)))
 }
 
 /// Configures a [`SlackClient`].
@@ -993,5 +994,13 @@ mod tests {
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(3)));
         headers.insert(http::header::RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&headers), None);
+        for endless in ["1e400", "inf", "99999999999999999999999"] {
+            headers.insert(http::header::RETRY_AFTER, HeaderValue::from_static(endless));
+            assert_eq!(retry_after(&headers), Some(crate::retry::MAX_RETRY_AFTER));
+        }
+        for bad in ["-1", "NaN", "-inf"] {
+            headers.insert(http::header::RETRY_AFTER, HeaderValue::from_static(bad));
+            assert_eq!(retry_after(&headers), None);
+        }
     }
 }

@@ -179,9 +179,10 @@ pub(crate) fn excerpt(body: &[u8], token: Option<&SlackToken>) -> String {
 }
 
 /// What the client keeps of a text from an answer: at most `max` bytes (cut
-/// on a char boundary, `…` marking the cut), the token redacted.
+/// on a char boundary, `…` marking the cut), the token redacted, control
+/// characters escaped (a code, scope list or warning is shown as one line).
 pub(crate) fn kept(text: &str, token: Option<&SlackToken>, max: usize) -> String {
-    bounded(text.as_bytes(), token, max)
+    escape_controls(&bounded(text.as_bytes(), token, max))
 }
 
 /// [`kept`] for a list: at most [`MAX_KEPT_ITEMS`] items of [`EXCERPT_LEN`] bytes.
@@ -193,6 +194,24 @@ pub(crate) fn kept_list<'a>(
         .into_iter()
         .take(MAX_KEPT_ITEMS)
         .map(|item| kept(item, token, EXCERPT_LEN))
+        .collect()
+}
+
+/// `text` with its control characters (line breaks, escape sequences, NUL, ...)
+/// written as escapes (`\n`, `\u{1b}`): kept text is shown to people, one line
+/// per error, and a server must not forge lines or drive a terminal through it.
+fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 

@@ -54,7 +54,18 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version: stdout, exit 0
+        Err(e) => {
+            // One line on stderr, as for every other failure; `--help` shows the rest.
+            let text = e.to_string();
+            let what = text.split("\n\n").next().unwrap_or_default();
+            let line: Vec<&str> = what.split_whitespace().collect();
+            eprintln!("{} (see --help)", line.join(" "));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

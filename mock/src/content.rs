@@ -2,7 +2,7 @@
 //! edits, reactions and pins, files, scheduled messages. Part of the org model, guarded
 //! by the org's mutex; the method families in `methods/` read and change it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -291,9 +291,59 @@ pub(crate) struct Content {
     pub(crate) scheduled: BTreeMap<String, Scheduled>,
     last_ts: Ts,
     next_id: u64,
+    /// Ids of the channels (not DMs) by team and name: `conversations.create` and
+    /// `rename` check a name in constant time, not by a walk of every channel.
+    names: HashMap<(String, String), BTreeSet<String>>,
+    /// Bytes of uploaded files held (uploads not yet completed, and files).
+    file_bytes: usize,
+    /// Their budget (`None`: [`DEFAULT_FILES_MAX_BYTES`](crate::DEFAULT_FILES_MAX_BYTES)).
+    pub(crate) files_max_bytes: Option<usize>,
 }
 
 impl Content {
+    /// Keeps an upload's bytes within the files' memory budget: when they do not fit,
+    /// the bytes of the oldest uploads not yet completed are dropped first (Slack
+    /// discards unfinished uploads too; completing one then answers `file_not_found`).
+    /// `false`, and nothing stored, when the files already completed leave no room.
+    pub(crate) fn store_file_bytes(&mut self, id: &str, bytes: Bytes) -> bool {
+        self.drop_file_bytes(id);
+        let max = self
+            .files_max_bytes
+            .unwrap_or(crate::DEFAULT_FILES_MAX_BYTES);
+        let fits = |held: usize| held.saturating_add(bytes.len()) <= max;
+        if !fits(self.file_bytes) {
+            // Ids grow with time: the map's order is the uploads' age.
+            let pending: Vec<String> = self
+                .files
+                .values()
+                .filter(|f| !f.completed && f.bytes.is_some())
+                .map(|f| f.id.clone())
+                .collect();
+            for old in pending {
+                if fits(self.file_bytes) {
+                    break;
+                }
+                self.drop_file_bytes(&old);
+            }
+        }
+        if !fits(self.file_bytes) {
+            return false;
+        }
+        let Some(f) = self.files.get_mut(id) else {
+            return false;
+        };
+        self.file_bytes += bytes.len();
+        f.bytes = Some(bytes);
+        true
+    }
+
+    /// Releases a file's bytes (deleted, or dropped for room).
+    pub(crate) fn drop_file_bytes(&mut self, id: &str) {
+        if let Some(old) = self.files.get_mut(id).and_then(|f| f.bytes.take()) {
+            self.file_bytes -= old.len();
+        }
+    }
+
     /// A fresh message ts: now, strictly after every earlier one.
     pub(crate) fn next_ts(&mut self) -> Ts {
         self.last_ts = now_micros().max(self.last_ts + 1);
@@ -309,7 +359,44 @@ impl Content {
     }
 
     pub(crate) fn add_channel(&mut self, channel: Channel) {
+        if !channel.is_dm() {
+            self.names
+                .entry((channel.team_id.clone(), channel.name.clone()))
+                .or_default()
+                .insert(channel.id.clone());
+        }
         self.channels.insert(channel.id.clone(), channel);
+    }
+
+    /// Whether a channel of `team` other than `except` is named `name`.
+    pub(crate) fn name_taken(&self, team: &str, name: &str, except: Option<&str>) -> bool {
+        self.names
+            .get(&(team.to_owned(), name.to_owned()))
+            .is_some_and(|ids| ids.iter().any(|id| Some(id.as_str()) != except))
+    }
+
+    /// Renames a channel (not a DM); its old name goes first in `previous_names`.
+    pub(crate) fn rename_channel(&mut self, id: &str, name: &str) {
+        let Some(ch) = self.channels.get_mut(id).filter(|c| !c.is_dm()) else {
+            return;
+        };
+        if ch.name == name {
+            return;
+        }
+        let old = std::mem::replace(&mut ch.name, name.to_owned());
+        let team = ch.team_id.clone();
+        ch.previous_names.insert(0, old.clone());
+        let key = (team.clone(), old);
+        if let Some(ids) = self.names.get_mut(&key) {
+            ids.remove(id);
+            if ids.is_empty() {
+                self.names.remove(&key);
+            }
+        }
+        self.names
+            .entry((team, name.to_owned()))
+            .or_default()
+            .insert(id.to_owned());
     }
 
     /// Moves scheduled messages whose time has come into their channels.

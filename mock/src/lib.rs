@@ -44,6 +44,11 @@ pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
 /// bodies (up to 1 MiB each) cannot make the journal grow without bound.
 pub const DEFAULT_JOURNAL_MAX_BYTES: usize = 256 * 1024 * 1024;
 
+/// Default memory budget of uploaded files (uploads not yet completed, and files), in
+/// bytes: beyond it the oldest uncompleted uploads are dropped, then uploads are refused
+/// (HTTP 413), so that uploads cannot make the emulator grow without bound.
+pub const DEFAULT_FILES_MAX_BYTES: usize = 256 * 1024 * 1024;
+
 /// The methods with modelled behaviour (state and Slack's documented errors); every
 /// other catalog method answers in the shape of its published sample response.
 pub fn modelled_methods() -> Vec<&'static str> {
@@ -237,6 +242,7 @@ pub struct MockSlackBuilder {
     rate_limits: RateLimits,
     journal_capacity: usize,
     journal_max_bytes: usize,
+    files_max_bytes: usize,
     responders: Vec<(String, respond::Responder)>,
     host: IpAddr,
     port: u16,
@@ -265,6 +271,7 @@ impl MockSlackBuilder {
             rate_limits: RateLimits::Exact,
             journal_capacity: DEFAULT_JOURNAL_CAPACITY,
             journal_max_bytes: DEFAULT_JOURNAL_MAX_BYTES,
+            files_max_bytes: DEFAULT_FILES_MAX_BYTES,
             responders: Vec::new(),
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
@@ -408,6 +415,14 @@ impl MockSlackBuilder {
         self
     }
 
+    /// Memory budget of uploaded files in bytes (default [`DEFAULT_FILES_MAX_BYTES`]):
+    /// beyond it the bytes of the oldest uploads not yet completed are dropped, then an
+    /// upload is refused with HTTP 413 (`storage_full`).
+    pub fn files_max_bytes(mut self, bytes: usize) -> MockSlackBuilder {
+        self.files_max_bytes = bytes;
+        self
+    }
+
     /// Port to listen on (default 0: any free port).
     pub fn port(mut self, port: u16) -> MockSlackBuilder {
         self.port = port;
@@ -514,6 +529,7 @@ impl MockSlackBuilder {
         let listener = TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
         let addr = listener.local_addr()?;
         let (mut org, tokens) = self.build_org();
+        org.content.files_max_bytes = Some(self.files_max_bytes);
         // URLs handed out (uploads, files) name the address clients reach.
         let origin_ip = if addr.ip().is_unspecified() {
             IpAddr::V4(Ipv4Addr::LOCALHOST)

@@ -397,12 +397,7 @@ fn create(call: &Call<'_>) -> Reply {
     if org.team(&team).is_none() {
         return Reply::error("team_not_found");
     }
-    if org
-        .content
-        .channels
-        .values()
-        .any(|c| !c.is_dm() && c.team_id == team && c.name == name)
-    {
+    if org.content.name_taken(&team, name, None) {
         return Reply::error("name_taken");
     }
     let kind = if call.flag("is_private") {
@@ -608,21 +603,10 @@ fn rename(call: &Call<'_>) -> Reply {
         Err(r) => return r,
     };
     let team = org.content.channels[&id].team_id.clone();
-    if org
-        .content
-        .channels
-        .values()
-        .any(|c| c.id != id && !c.is_dm() && c.team_id == team && c.name == name)
-    {
+    if org.content.name_taken(&team, name, Some(&id)) {
         return Reply::error("name_taken");
     }
-    let Some(ch) = org.content.channels.get_mut(&id) else {
-        return Reply::error("channel_not_found");
-    };
-    if ch.name != name {
-        let old = std::mem::replace(&mut ch.name, name.to_owned());
-        ch.previous_names.insert(0, old);
-    }
+    org.content.rename_channel(&id, name);
     channel_answer(&org, &id, call)
 }
 

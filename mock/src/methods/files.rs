@@ -179,18 +179,26 @@ fn get_upload_url(call: &Call<'_>) -> Reply {
 /// upload host does; 404 for an unknown or completed file.
 pub(crate) fn receive_upload(shared: &Shared, file_id: &str, bytes: Bytes) -> Reply {
     let mut org = shared.org();
-    let Some(f) = org
+    if !org
         .content
         .files
-        .get_mut(file_id)
-        .filter(|f| !f.completed && !f.deleted)
-    else {
+        .get(file_id)
+        .is_some_and(|f| !f.completed && !f.deleted)
+    {
         let mut r = Reply::json(StatusCode::NOT_FOUND, "file_not_found");
         r.text = true;
         return r;
-    };
+    }
     let len = bytes.len();
-    f.bytes = Some(bytes);
+    // A copy: the bytes kept must not hold a larger read buffer alive.
+    if !org
+        .content
+        .store_file_bytes(file_id, Bytes::copy_from_slice(&bytes))
+    {
+        let mut r = Reply::json(StatusCode::PAYLOAD_TOO_LARGE, "storage_full");
+        r.text = true;
+        return r;
+    }
     let mut r = Reply::json(StatusCode::OK, format!("OK - {len}"));
     r.text = true;
     r
@@ -439,7 +447,8 @@ fn delete(call: &Call<'_>) -> Reply {
         return Reply::error("cant_delete_file");
     }
     f.deleted = true;
-    f.bytes = None;
+    let id = f.id.clone();
+    org.content.drop_file_bytes(&id);
     Reply::ok()
 }
 

@@ -199,3 +199,64 @@ async fn upload_errors_and_multipart() {
     .await;
     assert_eq!(r.error(), Some("invalid_arguments"));
 }
+
+/// Announces a file and sends `bytes` to its upload URL: the id and the HTTP status.
+async fn try_upload(m: &MockSlack, bytes: Vec<u8>) -> (String, u16) {
+    let len = bytes.len().to_string();
+    let r = call(
+        m,
+        "files.getUploadURLExternal",
+        BOT,
+        &[("filename", "blob.bin"), ("length", &len)],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    let url = r.json["upload_url"].as_str().unwrap().to_owned();
+    let resp = client().post(&url).body(bytes).send().await.unwrap();
+    (
+        r.json["file_id"].as_str().unwrap().to_owned(),
+        resp.status().as_u16(),
+    )
+}
+
+async fn complete(m: &MockSlack, id: &str) -> Resp {
+    let files = format!(r#"[{{"id":"{id}"}}]"#);
+    call(m, "files.completeUploadExternal", BOT, &[("files", &files)]).await
+}
+
+/// Uploads never completed cannot make the emulator grow without bound: the bytes it
+/// holds stay within `files_max_bytes`, the oldest unfinished uploads dropped first.
+#[tokio::test]
+async fn uploaded_bytes_stay_within_the_files_budget() {
+    const PART: usize = 100_000;
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(slackline_mock::RateLimits::Off)
+        .files_max_bytes(3 * PART)
+        .start()
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let (id, status) = try_upload(&m, vec![b'a'; PART]).await;
+        assert_eq!(status, 200);
+        ids.push(id);
+    }
+    // The two oldest were dropped for room; the three newest are whole.
+    assert_eq!(complete(&m, &ids[0]).await.error(), Some("file_not_found"));
+    assert_eq!(complete(&m, &ids[1]).await.error(), Some("file_not_found"));
+    for id in &ids[2..] {
+        let r = complete(&m, id).await;
+        assert!(r.ok(), "{}", r.text);
+        assert_eq!(r.json["files"][0]["size"], PART);
+    }
+    // Completed files fill the budget: a further upload is refused, not kept.
+    let (_, status) = try_upload(&m, vec![b'b'; PART]).await;
+    assert_eq!(status, 413);
+    // Deleting a file makes room again.
+    let r = call(&m, "files.delete", BOT, &[("file", &ids[2])]).await;
+    assert!(r.ok(), "{}", r.text);
+    let (id, status) = try_upload(&m, vec![b'c'; PART]).await;
+    assert_eq!(status, 200);
+    assert!(complete(&m, &id).await.ok());
+}

@@ -630,3 +630,38 @@ async fn redirects_are_not_followed() {
     );
     assert!(elsewhere.received_requests().await.unwrap().is_empty());
 }
+
+/// What an error keeps from an answer is shown to people (the example CLI prints
+/// `error: <code>` as one line): a hostile server must not be able to forge
+/// further lines or send terminal escape sequences through it.
+#[tokio::test]
+async fn control_characters_from_an_answer_are_escaped_in_errors() {
+    let body = r#"{"ok":false,"error":"not_an_admin\nerror: forged\u001b[2J","needed":"a\rb","provided":"c\u0007","response_metadata":{"warnings":["w\nx"],"messages":["m\u0000"]}}"#;
+    let server = server_answering(
+        ResponseTemplate::new(200).set_body_raw(body, "application/json; charset=utf-8"),
+    )
+    .await;
+    let client = plain_client(&api_base(&server));
+    let err = client
+        .admin_users_session_reset(&token(), demo::ALICE_ID, None, None)
+        .await
+        .unwrap_err();
+    let SlackError::Api {
+        code,
+        needed,
+        provided,
+        warnings,
+        messages,
+        ..
+    } = &err
+    else {
+        panic!("expected an API error, got {err:?}");
+    };
+    assert!(code.starts_with("not_an_admin"), "{code:?}");
+    let mut kept = vec![code.clone(), err.to_string()];
+    kept.extend(needed.iter().chain(provided).cloned());
+    kept.extend(warnings.iter().chain(messages.iter()).cloned());
+    for text in kept {
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+}
