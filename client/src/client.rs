@@ -545,7 +545,10 @@ pub(crate) fn too_large(max: usize) -> TransportError {
 /// announces more, and reading stops as soon as it grows past `max`. One
 /// buffer, sized from `Content-Length` when there is one; an answer arriving
 /// in one chunk is handed on without a copy.
-async fn read_body(response: &mut reqwest::Response, max: usize) -> Result<Bytes, TransportError> {
+pub(crate) async fn read_body(
+    response: &mut reqwest::Response,
+    max: usize,
+) -> Result<Bytes, TransportError> {
     let announced = response.content_length();
     if announced.is_some_and(|len| len > max as u64) {
         return Err(too_large(max));

@@ -257,15 +257,11 @@ async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> 
     if answer.status == 200 {
         return Ok(());
     }
-    let excerpt: String = String::from_utf8_lossy(&answer.body)
-        .chars()
-        .take(200)
-        .collect();
     Err(SlackError::Http {
         method: UPLOAD_STEP,
         status: answer.status,
         retry_after: None,
-        body: excerpt,
+        body: crate::error::excerpt(&answer.body, None),
     })
 }
 
@@ -301,34 +297,18 @@ async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> 
         .await
         .map_err(|e| transport(classify_reqwest(&e), "the upload did not complete"))?;
     let status = response.status().as_u16();
-    let mut body = Vec::new();
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                let room = MAX_UPLOAD_ANSWER.saturating_sub(body.len());
-                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-                if body.len() >= MAX_UPLOAD_ANSWER {
-                    break;
-                }
-            }
-            Ok(None) => break,
-            Err(e) => {
-                return Err(transport(
-                    classify_reqwest(&e),
-                    "the upload's answer did not complete",
-                ));
-            }
-        }
-    }
+    // The client's capped reader: an answer over the cap is an error, not a truncation.
+    let body = crate::client::read_body(&mut response, MAX_UPLOAD_ANSWER)
+        .await
+        .map_err(|e| transport(e.kind, "the upload's answer did not complete"))?;
     if status == 200 {
         return Ok(());
     }
-    let excerpt: String = String::from_utf8_lossy(&body).chars().take(200).collect();
     Err(SlackError::Http {
         method: UPLOAD_STEP,
         status,
         retry_after: None,
-        body: excerpt,
+        body: crate::error::excerpt(&body, None),
     })
 }
 
