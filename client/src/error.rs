@@ -223,6 +223,10 @@ fn bounded(body: &[u8], token: Option<&SlackToken>, max: usize) -> String {
     if let Some(token) = token.filter(|_| !secret.is_empty() && text.contains(secret)) {
         text = text.replace(secret, &token.to_string());
     }
+    // Tokens the call did not send (an OAuth answer's new ones) are secrets too.
+    if let std::borrow::Cow::Owned(redacted) = crate::token::redact_token_shapes(&text) {
+        text = redacted;
+    }
     let mut cut = text.len().min(max);
     while !text.is_char_boundary(cut) {
         cut -= 1;

@@ -80,7 +80,7 @@ pub struct OAuthV2Access {
     #[serde(default)]
     pub enterprise: Option<OAuthTeam>,
     /// Whether the app was installed org-wide.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_false")]
     pub is_enterprise_install: bool,
     /// The installing user, with a user token when user scopes were granted.
     #[serde(default)]
@@ -118,6 +118,11 @@ impl std::fmt::Debug for OAuthV2Access {
 
 /// A token field: validated into a [`SlackToken`]; an invalid one is a
 /// decode error that does not repeat it.
+/// `null` (as some installs send it) reads as `false`.
+fn null_as_false<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(false))
+}
+
 fn token<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SlackToken>, D::Error> {
     match Option::<String>::deserialize(deserializer)? {
         None => Ok(None),

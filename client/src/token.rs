@@ -94,6 +94,45 @@ fn known_prefix(token: &str) -> Option<(&'static str, TokenType)> {
         .copied()
 }
 
+/// `text` with every Slack-shaped token in it (one of Slack's prefixes, then
+/// token characters) cut to its prefix and `***`, as `Display` shows a token.
+/// What the client keeps from an answer may hold secrets it did not send:
+/// the new tokens of an OAuth exchange, or another app's token a proxy echoes.
+pub(crate) fn redact_token_shapes(text: &str) -> std::borrow::Cow<'_, str> {
+    let shaped = |at: usize| {
+        PREFIXES
+            .iter()
+            .map(|(prefix, _)| *prefix)
+            .find(|prefix| text[at..].starts_with(prefix))
+            .filter(|prefix| text[at + prefix.len()..].starts_with(is_token_char))
+    };
+    if !text.char_indices().any(|(i, _)| shaped(i).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let mut at = 0;
+    while at < text.len() {
+        match shaped(at) {
+            Some(prefix) => {
+                out.push_str(&text[rest..at + prefix.len()]);
+                out.push_str("***");
+                let tail = &text[at + prefix.len()..];
+                at += prefix.len() + tail.find(|c| !is_token_char(c)).unwrap_or(tail.len());
+                rest = at;
+            }
+            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push_str(&text[rest..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A character of a token's body after its prefix.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')
+}
+
 impl SlackToken {
     /// Validates `token` and prepares its `Authorization` header.
     ///
@@ -480,6 +519,30 @@ mod tests {
                 assert!(!format!("{err} {err:?}").contains(secret), "{secret:?}");
             }
         }
+    }
+
+    #[test]
+    fn token_shapes_are_redacted_in_text() {
+        assert_eq!(
+            redact_token_shapes(
+                r#"{"access_token":"xoxb-17-abc.DEF_9","refresh_token":"xoxe-1-xyz"}"#
+            ),
+            r#"{"access_token":"xoxb-***","refresh_token":"xoxe-***"}"#
+        );
+        assert_eq!(
+            redact_token_shapes("rotated xoxe.xoxp-1-secret."),
+            "rotated xoxe.xoxp-***"
+        );
+        assert_eq!(redact_token_shapes("é xapp-1-A1 ü"), "é xapp-*** ü");
+        // A bare prefix or a word that only looks alike stays as it is.
+        assert_eq!(
+            redact_token_shapes("xoxb- and xoxbx-1"),
+            "xoxb- and xoxbx-1"
+        );
+        assert!(matches!(
+            redact_token_shapes("no secrets"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
