@@ -228,13 +228,15 @@ fn transport(kind: TransportErrorKind, message: impl Into<String>) -> SlackError
 #[cfg(feature = "hyper")]
 fn upload_http() -> Result<&'static HyperTransport, SlackError> {
     static CLIENT: OnceLock<Result<HyperTransport, String>> = OnceLock::new();
-    let mut headers = http::HeaderMap::new();
-    headers.insert(
-        http::header::USER_AGENT,
-        http::HeaderValue::from_static(concat!("slackline/", env!("CARGO_PKG_VERSION"))),
-    );
     CLIENT
-        .get_or_init(|| HyperTransport::new("", headers, crate::DEFAULT_CONNECT_TIMEOUT))
+        .get_or_init(|| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(
+                http::header::USER_AGENT,
+                http::HeaderValue::from_static(concat!("slackline/", env!("CARGO_PKG_VERSION"))),
+            );
+            HyperTransport::new("", headers, crate::DEFAULT_CONNECT_TIMEOUT)
+        })
         .as_ref()
         .map_err(|e| transport(TransportErrorKind::Other, e.clone()))
 }
@@ -274,21 +276,25 @@ async fn send_bytes(_url: String, _upload: &UploadFile) -> Result<(), SlackError
 }
 
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
-fn upload_http() -> &'static reqwest::Client {
-    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(|| {
-        reqwest::Client::builder()
-            .user_agent(concat!("slackline/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap_or_default()
-    })
+fn upload_http() -> Result<&'static reqwest::Client, SlackError> {
+    // A client that failed to build is an error, never a default one that follows redirects.
+    static CLIENT: OnceLock<Result<reqwest::Client, String>> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            reqwest::Client::builder()
+                .user_agent(concat!("slackline/", env!("CARGO_PKG_VERSION")))
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| format!("cannot set up the upload client: {e}"))
+        })
+        .as_ref()
+        .map_err(|e| transport(TransportErrorKind::Other, e.clone()))
 }
 
 /// Sends the bytes; Slack answers `200 OK - <length>`.
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> {
-    let mut response = upload_http()
+    let mut response = upload_http()?
         .post(url)
         .header(http::header::CONTENT_TYPE, "application/octet-stream")
         .timeout(upload.timeout)
@@ -398,22 +404,29 @@ impl SlackClient {
         let mut shared = is_shared(&file);
         let mut polls = 0;
         if let (Some(max_wait), false) = (upload.wait, shared) {
-            // Bounded by count: at least one poll, then one per interval.
-            let attempts = (max_wait.as_millis() / upload.poll_interval.as_millis().max(1))
-                .clamp(1, 10_000) as u32;
-            while polls < attempts && !shared {
+            // Bounded by time: at least one poll, each cut off when `max_wait` runs out
+            // (a poll is a whole call, with its own retries and pacing).
+            let until = tokio::time::Instant::now() + max_wait;
+            while !shared {
                 if polls > 0 {
+                    let left = until.saturating_duration_since(tokio::time::Instant::now());
+                    if left <= upload.poll_interval {
+                        break;
+                    }
                     tokio::time::sleep(upload.poll_interval).await;
                 }
                 let mut form = Form::default();
                 form.push("file", &target.file_id);
-                let info: Info = crate::__private::call(
+                let poll = crate::__private::call::<Info>(
                     self,
                     &<SlackClient as FilesApi>::FILES_INFO,
                     token,
                     form,
-                )
-                .await?;
+                );
+                let Ok(info) = tokio::time::timeout_at(until, poll).await else {
+                    break;
+                };
+                let info = info?;
                 polls += 1;
                 if !info.file.is_null() {
                     file = info.file;

@@ -111,6 +111,41 @@ async fn mount_upload(server: &MockServer, upload_status: u16) {
 }
 
 #[tokio::test]
+async fn waiting_for_the_share_ends_when_its_time_is_up() {
+    let server = MockServer::start().await;
+    mount_upload(&server, 200).await;
+    // files.info answers, unshared, only after 5 s: each poll is a whole call, and the
+    // wait must still end after `wait_until_shared`'s time, not after a count of polls.
+    Mock::given(method("GET"))
+        .and(path("/api/files.info"))
+        .respond_with(
+            ok(serde_json::json!({"ok": true, "file": {"id": "F0UP", "shares": {}}}))
+                .set_delay(Duration::from_secs(5)),
+        )
+        .mount(&server)
+        .await;
+    let token = SlackToken::new("xoxb-upload-test").unwrap();
+    let started = std::time::Instant::now();
+    let uploaded = client(&server)
+        .upload_file(
+            &token,
+            UploadFile::new("hello.txt", "hello world")
+                .channel_id("C0WALK")
+                .wait_until_shared(Duration::from_millis(300))
+                .poll_interval(Duration::from_millis(20)),
+        )
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(!uploaded.shared);
+    assert_eq!(uploaded.polls, 0);
+}
+
+#[tokio::test]
 async fn upload_file_runs_the_three_steps_then_waits_for_the_share() {
     let server = MockServer::start().await;
     mount_upload(&server, 200).await;
