@@ -97,15 +97,24 @@ pub const FAILED_FOR_SOME_USERS: &str = "failed_for_some_users";
 pub const MAX_CHUNK: usize = 1000;
 
 /// Failure keys that are facts about the user, not about this run: an ID
-/// that ended with one of them is not tried again by a resumed job.
+/// that ended with one of them is not tried again by a resumed job. Refusals
+/// of the whole org (`session_reset_not_allowed`, `restricted_action`) are
+/// not: a resumed job tries again, once an admin has changed the policy.
 const FINAL_FAILURES: &[&str] = &[
     INVALID_ID,
     "user_not_found",
     "cannot_reset_bot",
     "cannot_reset_primary_owner",
-    "session_reset_not_allowed",
-    "restricted_action",
     FAILED_FOR_SOME_USERS,
+];
+
+/// `resetBulk` answers that blame some users of a chunk: the chunk is split to
+/// find them. Any other failure is the same for every user of the chunk.
+const PER_USER_FAILURES: &[&str] = &[
+    FAILED_FOR_SOME_USERS,
+    "user_not_found",
+    "cannot_reset_bot",
+    "cannot_reset_primary_owner",
 ];
 
 /// What happened to one user.
@@ -472,7 +481,7 @@ async fn reset_chunk(
     match answer {
         Ok(_) => UnitResult::Settled(unit.into_iter().map(|i| (i, Outcome::Reset)).collect()),
         Err(SlackError::Api { code, .. })
-            if unit.len() > 1 && FINAL_FAILURES.contains(&code.as_str()) =>
+            if unit.len() > 1 && PER_USER_FAILURES.contains(&code.as_str()) =>
         {
             let mut left = unit;
             let right = left.split_off(left.len() / 2);

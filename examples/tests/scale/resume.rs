@@ -223,3 +223,47 @@ async fn bulk_isolates_bad_users_with_few_calls() {
     assert!(calls <= 3 + 3 * 2 * 10, "{calls} resetBulk calls");
     assert!(calls >= 3 + 3 * 2, "{calls} resetBulk calls");
 }
+
+#[tokio::test]
+async fn bulk_does_not_split_a_refusal_of_the_whole_org() {
+    use slackline::{RateLimits, SlackClient, SlackToken};
+    use slackline_examples::bulk::{JobOptions, run_reset_job};
+
+    let members = 64;
+    let mock = emulator(members, 6000.0).await;
+    // The org forbids session resets: every chunk gets the same answer, whoever is in it.
+    mock.respond_with(
+        "admin.users.session.resetBulk",
+        serde_json::json!({"ok": false, "error": "session_reset_not_allowed"}),
+    );
+    let client = SlackClient::builder()
+        .base_url(mock.base_url())
+        .rate_limits(RateLimits::slack_tiers().time_scale(6000.0))
+        .build()
+        .unwrap();
+    let token = SlackToken::new(demo::ADMIN_TOKEN).unwrap();
+    let (_, ids) = write_input(&temp_dir("org-refusal"), members);
+    let options = JobOptions {
+        bulk: true,
+        ..JobOptions::default()
+    };
+    let report = run_reset_job(&client, &token, &ids, &options, |_, _| {}).await;
+    assert_eq!(report.reset_count(), 0);
+    let refused = report
+        .results
+        .iter()
+        .filter(|(_, outcome)| outcome.key() == "session_reset_not_allowed")
+        .count();
+    // Every sent ID is reported with the org's refusal (the malformed one never is sent),
+    // after one call: splitting the chunk could only repeat the same answer.
+    assert_eq!(refused, ids.len() - 1);
+    assert_eq!(mock.method_count("admin.users.session.resetBulk"), 1);
+    // Not a fact about the users: a resumed job tries them again.
+    assert!(
+        report
+            .results
+            .iter()
+            .filter(|(_, outcome)| outcome.key() == "session_reset_not_allowed")
+            .all(|(_, outcome)| !outcome.is_final())
+    );
+}
