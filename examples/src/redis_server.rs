@@ -37,7 +37,6 @@ impl RedisServer {
             std::process::id(),
             N.fetch_add(1, Ordering::Relaxed)
         ));
-        std::fs::create_dir_all(&dir)?;
         let mut last_error = None;
         // A port found free may be taken before the server binds it: try a few.
         for _ in 0..5 {
@@ -56,6 +55,8 @@ impl RedisServer {
     }
 
     fn spawn(&mut self) -> io::Result<()> {
+        // Each try makes the folder: a failed try's drop has removed it.
+        std::fs::create_dir_all(&self.dir)?;
         let child = Command::new("redis-server")
             .args(["--bind", "127.0.0.1", "--port"])
             .arg(self.port.to_string())
