@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use http::header::{AUTHORIZATION, CONTENT_TYPE};
+use http::header::{AUTHORIZATION, CONTENT_TYPE, COOKIE, PROXY_AUTHORIZATION};
 use http::{HeaderMap, Method};
 
 /// One received request (also rejected and faulted ones).
@@ -68,6 +68,22 @@ fn heap(len: usize) -> usize {
     }
 }
 
+/// Arguments that carry a secret (OAuth client secrets, codes and refresh
+/// tokens): the journal keeps their name, never their value.
+const SECRET_ARGS: &[&str] = &[
+    "token",
+    "client_secret",
+    "code",
+    "refresh_token",
+    "assertion",
+];
+
+/// Headers that carry a secret: not kept at all.
+const SECRET_HEADERS: [http::HeaderName; 3] = [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE];
+
+/// What the journal keeps of a secret argument's value.
+const REDACTED: &str = "<redacted>";
+
 impl Stored {
     fn new(recorded: Recorded) -> Stored {
         let mut headers = Vec::with_capacity(
@@ -78,7 +94,7 @@ impl Stored {
                 .sum(),
         );
         for (name, value) in &recorded.headers {
-            if name == AUTHORIZATION {
+            if SECRET_HEADERS.contains(name) {
                 continue;
             }
             headers.extend_from_slice(name.as_str().as_bytes());
@@ -91,7 +107,14 @@ impl Stored {
             args: recorded
                 .args
                 .into_iter()
-                .map(|(k, v)| (k.into_boxed_str(), v.into_boxed_str()))
+                .map(|(k, v)| {
+                    let v = if SECRET_ARGS.contains(&k.as_str()) {
+                        REDACTED.into()
+                    } else {
+                        v.into_boxed_str()
+                    };
+                    (k.into_boxed_str(), v)
+                })
                 .collect(),
             headers: headers.into_boxed_slice(),
             received_at: recorded.received_at,
@@ -241,6 +264,37 @@ mod tests {
             http_method: Method::POST,
             token_present: false,
         }
+    }
+
+    #[test]
+    fn secrets_are_not_kept() {
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, "d=xoxd-cookie-secret".parse().unwrap());
+        headers.insert(
+            PROXY_AUTHORIZATION,
+            "Basic cHJveHk6c2VjcmV0".parse().unwrap(),
+        );
+        headers.insert(http::header::USER_AGENT, "sdk".parse().unwrap());
+        let stored = Stored::new(Recorded {
+            method: "oauth.v2.access".to_owned(),
+            args: vec![
+                ("client_id".to_owned(), "123.456".to_owned()),
+                ("client_secret".to_owned(), "s3cr3t-client".to_owned()),
+                ("code".to_owned(), "one-time-code".to_owned()),
+                ("refresh_token".to_owned(), "xoxe-1-refresh".to_owned()),
+            ],
+            headers,
+            received_at: SystemTime::now(),
+            http_method: Method::POST,
+            token_present: false,
+        });
+        let entry = stored.to_entry();
+        let shown = format!("{entry:?}");
+        for secret in ["s3cr3t", "one-time", "xoxe-1", "cookie-secret", "cHJveHk6"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("123.456") && shown.contains("client_secret"));
+        assert_eq!(entry.headers.len(), 1, "{:?}", entry.headers);
     }
 
     #[test]
