@@ -34,7 +34,7 @@ impl crate::Paginated for AuthTeamsListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 

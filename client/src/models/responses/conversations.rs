@@ -191,7 +191,7 @@ impl crate::Paginated for ConversationsHistoryResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -351,7 +351,7 @@ impl crate::Paginated for ConversationsListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -385,7 +385,7 @@ impl crate::Paginated for ConversationsListConnectInvitesResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -419,7 +419,7 @@ impl crate::Paginated for ConversationsMembersResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -490,7 +490,7 @@ impl crate::Paginated for ConversationsRepliesResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -564,7 +564,7 @@ impl crate::Paginated for ConversationsRequestSharedInviteListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 

@@ -104,7 +104,7 @@ impl crate::Paginated for FilesInfoResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -191,7 +191,7 @@ impl crate::Paginated for FilesRemoteListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 

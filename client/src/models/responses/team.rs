@@ -213,7 +213,7 @@ impl crate::Paginated for TeamAccessLogsResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -241,7 +241,7 @@ impl crate::Paginated for TeamBillableInfoResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -304,7 +304,7 @@ impl crate::Paginated for TeamExternalTeamsListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 

@@ -119,7 +119,7 @@ impl crate::Paginated for UsersConversationsResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
@@ -260,7 +260,7 @@ impl crate::Paginated for UsersListResponse {
     fn next_cursor(&self) -> Option<&str> {
         self.response_metadata
             .as_ref()
-            .and_then(|m| m.next_cursor.as_deref())
+            .and_then(crate::models::ResponseMetadata::next_cursor)
     }
 }
 
