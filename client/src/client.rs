@@ -846,7 +846,7 @@ impl SlackClientBuilder {
 }
 
 /// `raw` as `Debug` may show it: a password in it is masked.
-fn without_password(raw: &str) -> String {
+pub(crate) fn without_password(raw: &str) -> String {
     let Some((scheme, rest)) = raw.split_once("://") else {
         return if raw.contains('@') {
             "(not shown: it contains `@`)".to_owned()

@@ -47,6 +47,7 @@ use std::time::Duration;
 use redis::aio::MultiplexedConnection;
 
 use super::{BucketKey, MemoryStore, Quota, RateLimitStore, StoreFuture};
+use crate::client::without_password;
 
 /// Default timeout of one Redis operation.
 pub const DEFAULT_OP_TIMEOUT: Duration = Duration::from_millis(250);
@@ -109,7 +110,7 @@ pub struct RedisStoreBuilder {
 impl fmt::Debug for RedisStoreBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RedisStoreBuilder")
-            .field("url", &redact_url(&self.url))
+            .field("url", &without_password(&self.url))
             .field("prefix", &self.prefix)
             .field("op_timeout", &self.op_timeout)
             .field("reconnect_interval", &self.reconnect_interval)
@@ -148,12 +149,12 @@ impl RedisStoreBuilder {
     pub fn build(self) -> Result<RedisStore, RedisStoreError> {
         let client = redis::Client::open(self.url.as_str()).map_err(|err| RedisStoreError {
             // The URL may hold a password: name only what was wrong.
-            reason: format!("{} ({})", redact_url(&self.url), err.category()),
+            reason: format!("{} ({})", without_password(&self.url), err.category()),
         })?;
         Ok(RedisStore {
             inner: Arc::new(Inner {
                 client,
-                url: redact_url(&self.url),
+                url: without_password(&self.url),
                 prefix: self.prefix,
                 op_timeout: self.op_timeout,
                 reconnect_interval: self.reconnect_interval,
@@ -434,18 +435,6 @@ fn micros(d: Duration) -> i64 {
     i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
 }
 
-/// `redis://user:secret@host/` → `redis://user:***@host/`.
-fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
-        }
-        _ => url.to_owned(),
-    }
-}
-
 impl RateLimitStore for RedisStore {
     fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration> {
         Box::pin(async move {
@@ -510,11 +499,14 @@ mod tests {
     #[test]
     fn urls_are_redacted() {
         assert_eq!(
-            redact_url("redis://user:s3cret@host:6379/0"),
+            without_password("redis://user:s3cret@host:6379/0"),
             "redis://user:***@host:6379/0"
         );
-        assert_eq!(redact_url("redis://:s3cret@host/"), "redis://:***@host/");
-        assert_eq!(redact_url("redis://host/"), "redis://host/");
+        assert_eq!(
+            without_password("redis://:s3cret@host/"),
+            "redis://:***@host/"
+        );
+        assert_eq!(without_password("redis://host/"), "redis://host/");
         let err = RedisStore::open("http://:s3cret@host/").unwrap_err();
         assert!(!err.to_string().contains("s3cret"), "{err}");
         let store = RedisStore::open("redis://:s3cret@127.0.0.1:1/").unwrap();
