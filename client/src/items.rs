@@ -156,7 +156,12 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
                     self.finish();
                     SlackError::Decode {
                         method: self.spec.name,
-                        message: format!("an item of `{}` does not decode: {e}", self.field),
+                        // serde quotes the item's value: bounded and redacted like any kept text.
+                        message: crate::error::kept(
+                            &format!("an item of `{}` does not decode: {e}", self.field),
+                            self.token,
+                            2 * crate::error::EXCERPT_LEN,
+                        ),
                         body: String::new(),
                     }
                 }));
