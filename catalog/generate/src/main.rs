@@ -1,6 +1,6 @@
 //! `cargo run -p slackline-catalog-generate`: rewrites `catalog/src/table.rs`
 //! from `catalog/slack_methods.json`, then slackline's shipped declarations
-//! (`client/src/api/*.rs`, `client/src/models/mod.rs`, the walk test) from
+//! (`client/src/api/*.rs` with `api/mod.rs`, and the walk test) from
 //! the compiled table, and checks `client/Cargo.toml`'s features.
 
 use std::process::ExitCode;
