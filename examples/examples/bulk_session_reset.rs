@@ -88,7 +88,6 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use slackline::ratelimit::RedisStore;
 use slackline::{RateLimits, SlackClient, SlackToken};
-use slackline_examples::bulk::MAX_CHUNK;
 use slackline_examples::bulk::{self, JobOptions, JobReport, NOT_STARTED, Outcome, RESET};
 use slackline_examples::journal::Journal;
 use slackline_mock::{MockSlack, SessionKind, demo, member_id};
@@ -130,7 +129,7 @@ struct Cli {
     #[arg(long)]
     bulk: bool,
     /// Users per resetBulk call with --bulk.
-    #[arg(long, value_name = "N", default_value_t = MAX_CHUNK as u16, value_parser = clap::value_parser!(u16).range(1..=MAX_CHUNK as i64))]
+    #[arg(long, value_name = "N", default_value_t = bulk::MAX_CHUNK as u16, value_parser = clap::value_parser!(u16).range(1..=bulk::MAX_CHUNK as i64))]
     chunk_size: u16,
     /// Where each outcome is appended as it is known (default:
     /// bulk_session_reset.journal beside the --failed file).
