@@ -51,13 +51,53 @@ open_enum! {
     }
 }
 
-/// A message, as `conversations.history`, `chat.postMessage` and the like return it.
-///
-/// Slack always sends `ts` (its id within the channel); everything else depends on the
-/// message kind. `blocks` and `attachments` are kept as JSON.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Message {
+/// Writes [`Message`] and [`MessageContent`] from one list of fields: the two
+/// differ only in `ts`, which Slack always sends with a message and leaves out of
+/// the copy `chat.update` and `chat.scheduleMessage` echo back.
+macro_rules! message_types {
+    (
+        $( $(#[$before_meta:meta])* pub $before:ident: $before_ty:ty, )*
+        @ts
+        $( $(#[$after_meta:meta])* pub $after:ident: $after_ty:ty, )*
+    ) => {
+        /// A message, as `conversations.history`, `chat.postMessage` and the like return it.
+        ///
+        /// Slack always sends `ts` (its id within the channel); everything else depends on the
+        /// message kind. `blocks` and `attachments` are kept as JSON.
+        #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+        #[non_exhaustive]
+        pub struct Message {
+            $( $(#[$before_meta])* pub $before: $before_ty, )*
+            /// The message's timestamp: its id within the channel.
+            pub ts: String,
+            $( $(#[$after_meta])* pub $after: $after_ty, )*
+            /// Every field this type does not name, as Slack sent it (kept on a round trip).
+            #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        /// A message as Slack echoes it back from `chat.update` and `chat.scheduleMessage`:
+        /// the fields of a [`Message`], without a guaranteed `ts` (the answer carries it).
+        #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+        #[non_exhaustive]
+        pub struct MessageContent {
+            $( $(#[$before_meta])* pub $before: $before_ty, )*
+            /// The message's timestamp, when the echo carries it.
+            #[serde(
+                default,
+                deserialize_with = "crate::models::common::lenient_string",
+                skip_serializing_if = "Option::is_none"
+            )]
+            pub ts: Option<String>,
+            $( $(#[$after_meta])* pub $after: $after_ty, )*
+            /// Every field this type does not name, as Slack sent it (kept on a round trip).
+            #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+    };
+}
+
+message_types! {
     /// The app that posted it.
     #[serde(
         default,
@@ -213,8 +253,7 @@ pub struct Message {
         skip_serializing_if = "Option::is_none"
     )]
     pub topic: Option<String>,
-    /// The message's timestamp: its id within the channel.
-    pub ts: String,
+    @ts
     /// `message` in history.
     #[serde(
         default,
@@ -239,192 +278,6 @@ pub struct Message {
     pub username: Option<String>,
     #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
     pub x_files: Vec<String>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A message as Slack echoes it back from `chat.update` and `chat.scheduleMessage`:
-/// the fields of a [`Message`], without a guaranteed `ts` (the answer carries it).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct MessageContent {
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub app_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assistant_app_thread: Option<serde_json::Value>,
-    /// Legacy attachments, as JSON.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub attachments: Vec<serde_json::Value>,
-    /// Block Kit blocks, as JSON (a block type slackline does not know stays readable).
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub blocks: Vec<serde_json::Value>,
-    /// The bot that posted it, for a bot message.
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub bot_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bot_profile: Option<Bot>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub channel: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub client_msg_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub display_as_bot: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edited: Option<Edited>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub files: Vec<File>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub icons: serde_json::Map<String, serde_json::Value>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub inviter: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub is_locked: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_read: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub latest_reply: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub no_notifications: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub parent_user_id: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub permalink: Option<String>,
-    /// The channels the message is pinned in.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub pinned_to: Vec<String>,
-    /// Whether the caller saved the message.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub is_starred: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub purpose: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub reactions: Vec<Reaction>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_i64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reply_count: Option<i64>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub reply_users: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_i64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reply_users_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<serde_json::Value>,
-    /// The thread parent, on a broadcast reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub root: Option<Box<Message>>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub subscribed: bool,
-    /// Absent for a plain user message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subtype: Option<MessageSubtype>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub team: Option<String>,
-    /// The text, in Slack's mrkdwn.
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub text: Option<String>,
-    /// The thread's parent `ts`, for a thread message.
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub thread_ts: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub topic: Option<String>,
-    /// The message's timestamp: its id within the channel.
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub ts: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub r#type: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub upload: bool,
-    /// The author, for a user message.
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub user: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub username: Option<String>,
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub x_files: Vec<String>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When and by whom a message was last edited.
