@@ -541,45 +541,19 @@ pub(crate) fn too_large(max: usize) -> TransportError {
 }
 
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
-/// Reads a body of at most `max` bytes: refused at once when `Content-Length`
-/// announces more, and reading stops as soon as it grows past `max`. One
-/// buffer, sized from `Content-Length` when there is one; an answer arriving
-/// in one chunk is handed on without a copy.
+/// Reads a body of at most `max` bytes (see [`read_capped`](crate::transport::read_capped)).
 pub(crate) async fn read_body(
     response: &mut reqwest::Response,
     max: usize,
 ) -> Result<Bytes, TransportError> {
     let announced = response.content_length();
-    if announced.is_some_and(|len| len > max as u64) {
-        return Err(too_large(max));
-    }
-    let Some(first) = response.chunk().await.map_err(reqwest_error)? else {
-        return Ok(Bytes::new());
-    };
-    if first.len() > max {
-        return Err(too_large(max));
-    }
-    let Some(mut chunk) = response.chunk().await.map_err(reqwest_error)? else {
-        return Ok(first);
-    };
-    let hint = announced.map_or(0, |len| len as usize);
-    let mut buf = Vec::with_capacity(hint.max(first.len() + chunk.len()).min(max));
-    buf.extend_from_slice(&first);
-    drop(first);
-    loop {
-        if chunk.len() > max - buf.len() {
-            return Err(too_large(max));
-        }
-        if chunk.len() > buf.capacity() - buf.len() {
-            // Grow by doubling, never past the cap.
-            let room = chunk.len().max(buf.len()).min(max - buf.len());
-            buf.reserve_exact(room);
-        }
-        buf.extend_from_slice(&chunk);
-        match response.chunk().await.map_err(reqwest_error)? {
-            Some(next) => chunk = next,
-            None => return Ok(Bytes::from(buf)),
-        }
+    crate::transport::read_capped(response, announced, max).await
+}
+
+#[cfg(all(feature = "reqwest", not(feature = "hyper")))]
+impl crate::transport::Chunks for reqwest::Response {
+    async fn next_chunk(&mut self) -> Result<Option<Bytes>, TransportError> {
+        self.chunk().await.map_err(reqwest_error)
     }
 }
 

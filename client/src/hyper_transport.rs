@@ -20,9 +20,8 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
-use crate::client::too_large;
 use crate::error::TransportErrorKind;
-use crate::transport::{HttpResponse, TransportError};
+use crate::transport::{Chunks, HttpResponse, TransportError, read_capped};
 
 /// How long an idle pooled connection is kept.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
@@ -149,8 +148,9 @@ impl HyperTransport {
             let kind = classify(&e);
             TransportError::new(kind, describe(&e))
         })?;
-        let (parts, body) = response.into_parts();
-        let body = read_body(body, max_body).await?;
+        let (parts, mut body) = response.into_parts();
+        let announced = hyper::body::Body::size_hint(&body).exact();
+        let body = read_capped(&mut body, announced, max_body).await?;
         Ok(HttpResponse {
             status: parts.status.as_u16(),
             headers: parts.headers,
@@ -174,57 +174,18 @@ fn plain_text_host(base_url: &str) -> Option<HeaderValue> {
     HeaderValue::try_from(value).ok()
 }
 
-/// Reads a body of at most `max` bytes: refused at once when its
-/// `Content-Length` announces more, and reading stops as soon as it grows
-/// past `max`. One buffer, sized from `Content-Length` when there is one and
-/// never grown past the cap; an answer arriving in one chunk (the usual
-/// small answer) is handed on without a copy.
-async fn read_body(mut body: hyper::body::Incoming, max: usize) -> Result<Bytes, TransportError> {
-    use hyper::body::Body as _;
-    let announced = body.size_hint().exact();
-    if announced.is_some_and(|len| len > max as u64) {
-        return Err(too_large(max));
-    }
-    let Some(first) = next_chunk(&mut body).await? else {
-        return Ok(Bytes::new());
-    };
-    if first.len() > max {
-        return Err(too_large(max));
-    }
-    let Some(mut chunk) = next_chunk(&mut body).await? else {
-        return Ok(first);
-    };
-    let hint = announced.map_or(0, |len| len as usize);
-    let mut buf = Vec::with_capacity(hint.max(first.len() + chunk.len()).min(max));
-    buf.extend_from_slice(&first);
-    drop(first);
-    loop {
-        if chunk.len() > max - buf.len() {
-            return Err(too_large(max));
+/// Data chunks of a hyper body, trailers skipped.
+impl Chunks for hyper::body::Incoming {
+    async fn next_chunk(&mut self) -> Result<Option<Bytes>, TransportError> {
+        while let Some(frame) = self.frame().await {
+            let frame =
+                frame.map_err(|e| TransportError::new(TransportErrorKind::Closed, describe(&e)))?;
+            if let Ok(data) = frame.into_data() {
+                return Ok(Some(data));
+            }
         }
-        if chunk.len() > buf.capacity() - buf.len() {
-            // Grow by doubling, never past the cap.
-            let room = chunk.len().max(buf.len()).min(max - buf.len());
-            buf.reserve_exact(room);
-        }
-        buf.extend_from_slice(&chunk);
-        match next_chunk(&mut body).await? {
-            Some(next) => chunk = next,
-            None => return Ok(Bytes::from(buf)),
-        }
+        Ok(None)
     }
-}
-
-/// The next data chunk of `body` (trailers skipped), `None` at its end.
-async fn next_chunk(body: &mut hyper::body::Incoming) -> Result<Option<Bytes>, TransportError> {
-    while let Some(frame) = body.frame().await {
-        let frame =
-            frame.map_err(|e| TransportError::new(TransportErrorKind::Closed, describe(&e)))?;
-        if let Ok(data) = frame.into_data() {
-            return Ok(Some(data));
-        }
-    }
-    Ok(None)
 }
 
 /// Maps a failure onto a kind: a connect failure never sent the request.

@@ -160,3 +160,55 @@ pub(crate) fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     }
     text
 }
+
+/// A body read one chunk at a time: what [`read_capped`] needs of a transport.
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+pub(crate) trait Chunks {
+    /// The next chunk, `None` at the end.
+    async fn next_chunk(&mut self) -> Result<Option<Bytes>, TransportError>;
+}
+
+/// Reads a body of at most `max` bytes, whatever the transport: refused at
+/// once when `announced` (its `Content-Length`) is more, and reading stops as
+/// soon as it grows past `max`. One buffer, sized from `announced` when known
+/// and never grown past the cap; an answer arriving in one chunk (the usual
+/// small answer) is handed on without a copy.
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+pub(crate) async fn read_capped(
+    body: &mut impl Chunks,
+    announced: Option<u64>,
+    max: usize,
+) -> Result<Bytes, TransportError> {
+    use crate::client::too_large;
+    if announced.is_some_and(|len| len > max as u64) {
+        return Err(too_large(max));
+    }
+    let Some(first) = body.next_chunk().await? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() > max {
+        return Err(too_large(max));
+    }
+    let Some(mut chunk) = body.next_chunk().await? else {
+        return Ok(first);
+    };
+    let hint = announced.map_or(0, |len| usize::try_from(len).unwrap_or(max));
+    let mut buf = Vec::with_capacity(hint.max(first.len() + chunk.len()).min(max));
+    buf.extend_from_slice(&first);
+    drop(first);
+    loop {
+        if chunk.len() > max - buf.len() {
+            return Err(too_large(max));
+        }
+        if chunk.len() > buf.capacity() - buf.len() {
+            // Grow by doubling, never past the cap.
+            let room = chunk.len().max(buf.len()).min(max - buf.len());
+            buf.reserve_exact(room);
+        }
+        buf.extend_from_slice(&chunk);
+        match body.next_chunk().await? {
+            Some(next) => chunk = next,
+            None => return Ok(Bytes::from(buf)),
+        }
+    }
+}
