@@ -288,7 +288,12 @@ impl MockChannel {
 pub(crate) struct Content {
     pub(crate) channels: BTreeMap<String, Channel>,
     pub(crate) files: BTreeMap<String, FileRec>,
+    /// Scheduled messages by id; change them through [`Content::schedule`] and
+    /// [`Content::unschedule`], which keep `due` in step.
     pub(crate) scheduled: BTreeMap<String, Scheduled>,
+    /// (post_at, id) of every scheduled message: the ones due are at the front, so
+    /// a request costs nothing more when none is due, however many are scheduled.
+    due: BTreeSet<(i64, String)>,
     last_ts: Ts,
     next_id: u64,
     /// Ids of the channels (not DMs) by team and name: `conversations.create` and
@@ -399,18 +404,27 @@ impl Content {
             .insert(id.to_owned());
     }
 
+    /// Schedules `s` (replacing a message of the same id).
+    pub(crate) fn schedule(&mut self, s: Scheduled) {
+        self.unschedule(&s.id);
+        self.due.insert((s.post_at, s.id.clone()));
+        self.scheduled.insert(s.id.clone(), s);
+    }
+
+    /// Removes the scheduled message `id`, if there is one.
+    pub(crate) fn unschedule(&mut self, id: &str) -> Option<Scheduled> {
+        let s = self.scheduled.remove(id)?;
+        self.due.remove(&(s.post_at, s.id.clone()));
+        Some(s)
+    }
+
     /// Moves scheduled messages whose time has come into their channels.
     pub(crate) fn deliver_due(&mut self) {
-        if self.scheduled.is_empty() {
-            return;
-        }
         let now = now_secs();
-        let due: Vec<String> = self
-            .scheduled
-            .values()
-            .filter(|s| s.post_at <= now)
-            .map(|s| s.id.clone())
-            .collect();
+        let mut due = Vec::new();
+        while self.due.first().is_some_and(|(at, _)| *at <= now) {
+            due.extend(self.due.pop_first().map(|(_, id)| id));
+        }
         for id in due {
             let Some(s) = self.scheduled.remove(&id) else {
                 continue;
@@ -502,19 +516,17 @@ mod tests {
             ("Q2", now - 4, Some(parent_ts)),
             ("Q3", now + 3600, None),
         ] {
-            c.scheduled.insert(
-                id.into(),
-                Scheduled {
-                    id: id.into(),
-                    channel: "C1".into(),
-                    post_at,
-                    date_created: now - 10,
-                    message: message(id, thread),
-                },
-            );
+            c.schedule(Scheduled {
+                id: id.into(),
+                channel: "C1".into(),
+                post_at,
+                date_created: now - 10,
+                message: message(id, thread),
+            });
         }
         c.deliver_due();
         assert_eq!(c.scheduled.keys().collect::<Vec<_>>(), ["Q3"]);
+        assert_eq!(c.due.len(), 1);
         let ch = &c.channels["C1"];
         assert_eq!(ch.messages.len(), 3);
         let q1 = u64::try_from(now - 5).unwrap() * 1_000_000;

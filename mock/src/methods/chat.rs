@@ -467,16 +467,13 @@ fn schedule_message(call: &Call<'_>) -> Reply {
     if let Some(b) = &m.blocks {
         msg["blocks"] = b.clone();
     }
-    org.content.scheduled.insert(
-        sid.clone(),
-        Scheduled {
-            id: sid.clone(),
-            channel: id.clone(),
-            post_at,
-            date_created: now,
-            message: m,
-        },
-    );
+    org.content.schedule(Scheduled {
+        id: sid.clone(),
+        channel: id.clone(),
+        post_at,
+        date_created: now,
+        message: m,
+    });
     Reply::ok_value(&json!({
         "ok": true,
         "channel": id,
@@ -548,7 +545,7 @@ fn delete_scheduled(call: &Call<'_>) -> Reply {
     let sid = call.arg("scheduled_message_id").unwrap_or_default();
     match org.content.scheduled.get(sid) {
         Some(s) if s.channel == id => {
-            org.content.scheduled.remove(sid);
+            org.content.unschedule(sid);
             Reply::ok()
         }
         _ => Reply::error("invalid_scheduled_message_id"),
