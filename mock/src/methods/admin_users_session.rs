@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::{Call, Handler, base64, unbase64};
+use super::{Call, Handler, limit_of};
 use crate::args::{arg, parse_bool};
 use crate::org::{Org, SessionKind, SessionRec, TokenInfo, UserRole};
 use crate::reply::Reply;
@@ -196,14 +196,12 @@ fn invalidate(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]
     Reply::ok()
 }
 
-const CURSOR_PREFIX: &str = "session:";
-
 fn list(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> Reply {
     let org = shared.org();
     if !is_admin(&org, token) {
         return Reply::error("not_an_admin");
     }
-    let limit = list_limit(arg(args, "limit"));
+    let limit = limit_of(arg(args, "limit"), MAX_LIMIT, MAX_LIMIT);
     let after = match arg(args, "cursor") {
         None => None,
         Some(c) => match decode_cursor(c) {
@@ -245,24 +243,7 @@ fn list_answer(page: &[(i64, &SessionRec)], next_cursor: String) -> Reply {
     }))
 }
 
-/// Page size of `admin.users.session.list`: default and maximum [`MAX_LIMIT`]; values
-/// `<= 0` mean the default, larger ones (even beyond `i64`) the maximum.
-fn list_limit(raw: Option<&str>) -> usize {
-    let Some(raw) = raw else {
-        return MAX_LIMIT;
-    };
-    let digits = raw.strip_prefix('+').unwrap_or(raw);
-    if digits.starts_with('-') {
-        return MAX_LIMIT;
-    }
-    match digits.parse::<u64>() {
-        Ok(0) => MAX_LIMIT,
-        Ok(n) => usize::try_from(n).map_or(MAX_LIMIT, |n| n.min(MAX_LIMIT)),
-        // Validated as an integer already: only overflow gets here.
-        Err(_) => MAX_LIMIT,
-    }
-}
-
+/// Page size of `admin.users.session.list`: default and maximum.
 const MAX_LIMIT: usize = 1000;
 
 fn session_json(id: i64, s: &SessionRec) -> Value {
@@ -302,25 +283,20 @@ fn session_json(id: i64, s: &SessionRec) -> Value {
     })
 }
 
-/// Slack-style opaque cursor: standard base64 (with padding) of `session:<last id>`.
+/// Slack-style opaque cursor of the lists (base64 of `session:<last id>`).
 pub(crate) fn encode_cursor(last_id: i64) -> String {
-    base64(format!("{CURSOR_PREFIX}{last_id}").as_bytes())
+    super::encode_cursor("session", &last_id.to_string())
 }
 
-/// The session id in a cursor from [`encode_cursor`]; `None` for anything else (also
-/// takes it without padding or with surrounding whitespace). Such cursors never contain
-/// `+` or `/`, so a client that forgets to percent-encode them cannot break them.
+/// The session id in a cursor from [`encode_cursor`]; `None` for anything else.
 pub(crate) fn decode_cursor(cursor: &str) -> Option<i64> {
-    // `session:` + an i64 is at most 28 bytes, 40 base64 characters.
-    const MAX_LEN: usize = 64;
-    let out = unbase64(cursor, MAX_LEN)?;
-    let text = String::from_utf8(out).ok()?;
-    text.strip_prefix(CURSOR_PREFIX)?.parse().ok()
+    super::decode_cursor("session", cursor)?.parse().ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::methods::base64;
 
     #[test]
     fn cursor_round_trip() {
@@ -359,6 +335,7 @@ mod tests {
 
     #[test]
     fn limits() {
+        let list_limit = |raw| limit_of(raw, MAX_LIMIT, MAX_LIMIT);
         assert_eq!(list_limit(None), 1000);
         assert_eq!(list_limit(Some("1")), 1);
         assert_eq!(list_limit(Some("+7")), 7);

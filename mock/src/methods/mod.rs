@@ -205,7 +205,12 @@ pub(crate) fn cursor_arg(call: &Call<'_>, kind: &str) -> Result<Option<String>, 
 /// The page size: `limit` (an integer or a number), default `default`; values below 1
 /// mean the default, larger than `max` the maximum.
 pub(crate) fn limit_arg(call: &Call<'_>, default: usize, max: usize) -> usize {
-    let Some(raw) = call.arg("limit") else {
+    limit_of(call.arg("limit"), default, max)
+}
+
+/// [`limit_arg`] of a `limit` already read.
+pub(crate) fn limit_of(raw: Option<&str>, default: usize, max: usize) -> usize {
+    let Some(raw) = raw else {
         return default;
     };
     match raw.trim().parse::<f64>() {
