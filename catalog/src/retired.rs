@@ -4,8 +4,6 @@
 //! announcement. A family entry (`"channels.*"`) covers every method of the
 //! family; none of these families has a method left in the catalog.
 
-use crate::methods;
-
 /// A method, or a family of methods, that Slack no longer serves (or, for
 /// `rtm.start`, serves only as its replacement: it answers as `rtm.connect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,15 +37,7 @@ impl Retired {
             None => return catalog_name(self.replacement),
         };
         let suffix = name.split_once('.')?.1;
-        methods()
-            .iter()
-            .find(|m| {
-                m.name
-                    .strip_prefix(target_family)
-                    .and_then(|rest| rest.strip_prefix('.'))
-                    == Some(suffix)
-            })
-            .map(|m| m.name)
+        catalog_name(&format!("{target_family}.{suffix}"))
     }
 
     fn covers(&self, name: &str) -> bool {
@@ -151,6 +141,7 @@ pub fn retired(name: &str) -> Option<&'static Retired> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::methods;
 
     #[test]
     fn successors_exist_in_the_catalog() {
