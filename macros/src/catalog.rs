@@ -10,10 +10,10 @@
 //! cannot supply it.
 
 use proc_macro2::Span;
-use slackline_catalog::{Kind, Special, Tier};
+use slackline_catalog::{Kind, Special, Tier, Verb};
 use syn::Type;
 
-use crate::model::{self, Encoding, Http, Method};
+use crate::model::{self, Encoding, Method};
 
 /// A disagreement with the catalog, reported at `span`.
 pub(crate) struct Warning {
@@ -202,7 +202,7 @@ fn check_http(m: &Method, entry: &slackline_catalog::Method, w: &mut Warnings) {
     let Some(declared) = &m.declared.http else {
         return;
     };
-    if declared.value == Http::Get && Http::from(entry.http) == Http::Post {
+    if declared.value == Verb::Get && entry.http == Verb::Post {
         w.warn(
             declared.span,
             format_args!(

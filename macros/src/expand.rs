@@ -8,10 +8,10 @@ use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
 use syn::{Block, FnArg, Ident, ReceiverKind, ReturnType, TraitItemFn, Type, TypeParamBound};
 
-use slackline_catalog::{Special, Tier};
+use slackline_catalog::{Special, Tier, Verb};
 
 use crate::ctxt::Ctxt;
-use crate::model::{self, Encoding, Http, Method};
+use crate::model::{self, Encoding, Method};
 use crate::{catalog, check, parse, valid};
 
 /// The whole macro: parse, check, then either the expansion or the errors
@@ -137,8 +137,8 @@ fn spec_const(m: &Method, const_ident: &Ident) -> TokenStream {
     let takes_token = m.token.is_some();
     let idempotent = m.idempotent;
     let http = match m.facts.http {
-        Http::Post => quote!(::slackline::__private::HttpMethod::Post),
-        Http::Get => quote!(::slackline::__private::HttpMethod::Get),
+        Verb::Post => quote!(::slackline::__private::HttpMethod::Post),
+        Verb::Get => quote!(::slackline::__private::HttpMethod::Get),
     };
     let args = m.params.iter().map(|p| {
         let wire = &p.slack_name.value;

@@ -68,7 +68,7 @@ pub(crate) struct Declared {
     /// `tier = 1..=4`.
     pub tier: Option<Spanned<u8>>,
     /// `http = "GET" | "POST"`.
-    pub http: Option<Spanned<Http>>,
+    pub http: Option<Spanned<Verb>>,
     /// `no_token`.
     pub no_token: Option<Span>,
 }
@@ -80,7 +80,7 @@ pub(crate) struct Facts {
     /// Whether `scopes` are the declaration's (else the catalog's).
     pub scopes_declared: bool,
     pub tier: Tier,
-    pub http: Http,
+    pub http: Verb,
 }
 
 impl Facts {
@@ -100,8 +100,8 @@ impl Facts {
         };
         let http = match (&declared.http, entry) {
             (Some(http), _) => http.value,
-            (None, Some(entry)) => Http::from(entry.http),
-            (None, None) => Http::Post,
+            (None, Some(entry)) => entry.http,
+            (None, None) => Verb::Post,
         };
         Facts {
             scopes,
@@ -116,30 +116,6 @@ impl Facts {
 pub(crate) struct Spanned<T> {
     pub value: T,
     pub span: Span,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Http {
-    Post,
-    Get,
-}
-
-impl From<Verb> for Http {
-    fn from(verb: Verb) -> Http {
-        match verb {
-            Verb::Get => Http::Get,
-            Verb::Post => Http::Post,
-        }
-    }
-}
-
-impl Http {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Http::Post => "POST",
-            Http::Get => "GET",
-        }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -368,13 +344,13 @@ fn build_tier(tier: Option<LitInt>, cx: &mut Ctxt) -> Built<Option<Spanned<u8>>>
     }
 }
 
-fn build_http(http: Option<LitStr>, cx: &mut Ctxt) -> Built<Option<Spanned<Http>>> {
+fn build_http(http: Option<LitStr>, cx: &mut Ctxt) -> Built<Option<Spanned<Verb>>> {
     let Some(lit) = http else {
         return Ok(None);
     };
     let value = match lit.value().as_str() {
-        "POST" => Http::Post,
-        "GET" => Http::Get,
+        "POST" => Verb::Post,
+        "GET" => Verb::Get,
         written => {
             let hint = match written.to_ascii_uppercase().as_str() {
                 upper @ ("POST" | "GET") => format!(" (in capitals: \"{upper}\")"),
