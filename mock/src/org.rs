@@ -200,7 +200,7 @@ pub(crate) struct SessionRec {
 pub(crate) struct Org {
     pub(crate) enterprise_id: String,
     pub(crate) teams: Vec<Team>,
-    pub(crate) users: HashMap<String, MockUser>,
+    pub(crate) users: BTreeMap<String, MockUser>,
     pub(crate) sessions: BTreeMap<i64, SessionRec>,
     by_user: HashMap<String, BTreeSet<i64>>,
     next_session_id: i64,
@@ -218,7 +218,7 @@ impl Org {
         Org {
             enterprise_id,
             teams: Vec::new(),
-            users: HashMap::new(),
+            users: BTreeMap::new(),
             sessions: BTreeMap::new(),
             by_user: HashMap::new(),
             next_session_id: FIRST_SESSION_ID,
@@ -242,9 +242,8 @@ impl Org {
 
     /// Users ordered by id.
     pub(crate) fn users_sorted(&self) -> Vec<&MockUser> {
-        let mut v: Vec<&MockUser> = self.users.values().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
-        v
+        // Keyed by id in a BTreeMap: already in order.
+        self.users.values().collect()
     }
 
     pub(crate) fn add_team(&mut self, id: &str, name: &str) {

@@ -126,7 +126,7 @@ fn info(call: &Call<'_>) -> Reply {
 fn lookup_by_email(call: &Call<'_>) -> Reply {
     let email = call.arg("email").unwrap_or_default().trim();
     let org = org(call);
-    let found = org.users_sorted().into_iter().find(|u| {
+    let found = org.users.values().find(|u| {
         u.user_email()
             .is_some_and(|e| e.eq_ignore_ascii_case(email))
     });
