@@ -297,11 +297,9 @@ mod tests {
         "team_not_found",
     ];
 
-    /// Every `Reply::error("code")` of a family is one of its methods' documented
-    /// errors: the service's own words.
-    #[test]
-    fn families_answer_documented_codes() {
-        let sources: [(&str, &[(&str, Handler)]); 10] = [
+    /// The family sources the code checks read, with their routes.
+    fn family_sources() -> [(&'static str, &'static [(&'static str, Handler)]); 10] {
+        [
             (include_str!("api.rs"), api::ROUTES),
             (
                 include_str!("admin_users_session.rs"),
@@ -315,22 +313,137 @@ mod tests {
             (include_str!("team.rs"), team::ROUTES),
             (include_str!("files.rs"), files::ROUTES),
             (include_str!("search.rs"), search::ROUTES),
-        ];
+        ]
+    }
+
+    /// The string literals right after each `prefix` in `src` (`Reply::error("` →
+    /// the codes answered directly).
+    fn literals_after<'a>(src: &'a str, prefix: &str) -> Vec<&'a str> {
+        src.split(prefix)
+            .skip(1)
+            .filter_map(|piece| piece.split('"').next())
+            .collect()
+    }
+
+    /// Whether `s` has the shape of a Slack error code (`snake_case`).
+    fn is_code(s: &str) -> bool {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+
+    /// Code helpers: every top-level function whose signature returns
+    /// `Result<_, &'static str>` (the error being a Slack code a caller hands to
+    /// `Reply::error`), by name, with the codes of its `Err("…")`s.
+    fn code_helpers(src: &str) -> Vec<(&str, Vec<&str>)> {
+        let mut helpers = Vec::new();
+        for (at, _) in src.match_indices("\n") {
+            let item = &src[at + 1..];
+            let Some(rest) = ["fn ", "pub(crate) fn ", "pub fn "]
+                .iter()
+                .find_map(|p| item.strip_prefix(p))
+            else {
+                continue;
+            };
+            let name = rest.split(['(', '<']).next().unwrap_or_default();
+            let Some((signature, body)) = rest.split_once('{') else {
+                continue;
+            };
+            if !is_code(name) || !signature.contains("&'static str>") {
+                continue;
+            }
+            // The body ends where the item's closing brace stands alone on its line.
+            let body = body.split("\n}").next().unwrap_or_default();
+            let codes = literals_after(body, "Err(\"")
+                .into_iter()
+                .filter(|c| is_code(c))
+                .collect();
+            helpers.push((name, codes));
+        }
+        helpers
+    }
+
+    /// Whether `src` calls the function `name` (not a method of the same name, not its
+    /// definition).
+    fn calls(src: &str, name: &str) -> bool {
+        let call = format!("{name}(");
+        src.match_indices(&call).any(|(at, _)| {
+            let before = &src[..at];
+            let prev = before.chars().next_back();
+            !prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                && !before.ends_with("fn ")
+        })
+    }
+
+    /// The codes a family's source answers: its `Reply::error("…")`s, the `Err("…")`s
+    /// of its own code (helpers whose error a caller answers), and the codes of the code
+    /// helpers (its own or another family's) it calls.
+    fn answered_codes<'a>(src: &'a str, helpers: &[(&'a str, Vec<&'a str>)]) -> Vec<&'a str> {
+        let mut codes = literals_after(src, "Reply::error(\"");
+        codes.extend(
+            literals_after(src, "Err(\"")
+                .into_iter()
+                .filter(|c| is_code(c)),
+        );
+        for (name, helper_codes) in helpers {
+            if calls(src, name) {
+                codes.extend(helper_codes.iter().copied());
+            }
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
+    /// Every code a family answers (directly, or through a helper's `Err("…")`, its own
+    /// or another family's) is one of its methods' documented errors: the service's own
+    /// words.
+    #[test]
+    fn families_answer_documented_codes() {
+        let helpers: Vec<(&str, Vec<&str>)> = family_sources()
+            .iter()
+            .flat_map(|(src, _)| code_helpers(src))
+            .collect();
         let mut undocumented = Vec::new();
-        for (src, routes) in sources {
+        for (src, routes) in family_sources() {
             let documented: Vec<&str> = routes
                 .iter()
                 .filter_map(|(n, _)| catalog().get(n))
                 .flat_map(|m| m.errors.iter().copied())
                 .collect();
-            for piece in src.split("Reply::error(\"").skip(1) {
-                let code = piece.split('"').next().unwrap_or_default();
+            for code in answered_codes(src, &helpers) {
                 if !documented.contains(&code) && !UNLISTED_BUT_SLACKS.contains(&code) {
                     undocumented.push(format!("{} → {code}", routes[0].0));
                 }
             }
         }
         assert!(undocumented.is_empty(), "{undocumented:#?}");
+    }
+
+    /// The scan sees codes behind helpers: `find`'s `channel_not_found` (in another
+    /// family's file) and `check_name`'s `invalid_name_*` (returned as `Err("…")`).
+    #[test]
+    fn the_code_scan_sees_helper_codes() {
+        let helpers: Vec<(&str, Vec<&str>)> = family_sources()
+            .iter()
+            .flat_map(|(src, _)| code_helpers(src))
+            .collect();
+        let names: Vec<&str> = helpers.iter().map(|(n, _)| *n).collect();
+        assert!(names.contains(&"find"), "{names:?}");
+        assert!(names.contains(&"check_name"), "{names:?}");
+        assert!(names.contains(&"resettable"), "{names:?}");
+        let conversations = answered_codes(include_str!("conversations.rs"), &helpers);
+        assert!(conversations.contains(&"invalid_name_maxlength"));
+        let pins = answered_codes(include_str!("pins.rs"), &helpers);
+        assert!(pins.contains(&"channel_not_found"));
+        let admin = answered_codes(include_str!("admin_users_session.rs"), &helpers);
+        assert!(admin.contains(&"cannot_reset_primary_owner"));
+        // A helper whose code is undocumented for a family is caught.
+        let src =
+            "\nfn helper(x: u8) -> Result<(), &'static str> {\n    Err(\"made_up_code\")\n}\n";
+        let extra = code_helpers(src);
+        assert_eq!(extra, vec![("helper", vec!["made_up_code"])]);
+        assert!(answered_codes("let r = helper(&x);", &extra).contains(&"made_up_code"));
     }
 
     #[test]
