@@ -225,6 +225,58 @@ async fn threads_and_replies() {
     assert_eq!(h.json["messages"][0]["subtype"], "thread_broadcast");
 }
 
+/// A `thread_ts` naming no message of the channel: chat.postMessage documents no code
+/// for it (no `thread_not_found`), so the message is posted to the channel, not as a
+/// reply; the same for the ts of a message of another channel, and for a malformed one.
+#[tokio::test]
+async fn unknown_thread_ts_posts_to_the_channel() {
+    let m = mock().await;
+    let elsewhere = post(&m, BOT, demo::GENERAL_ID, "in general").await;
+    let other_ts = elsewhere.json["ts"].as_str().unwrap().to_owned();
+    for (i, thread_ts) in ["1.000001", other_ts.as_str(), "not-a-ts"]
+        .iter()
+        .enumerate()
+    {
+        let text = format!("orphan {i}");
+        let r = call(
+            &m,
+            "chat.postMessage",
+            Some(demo::USER_TOKEN),
+            &[
+                ("channel", demo::RANDOM_ID),
+                ("text", &text),
+                ("thread_ts", thread_ts),
+            ],
+        )
+        .await;
+        assert!(r.ok(), "{}", r.text);
+        assert!(r.json["message"].get("thread_ts").is_none(), "{}", r.text);
+        let h = call(
+            &m,
+            "conversations.history",
+            Some(demo::USER_TOKEN),
+            &[("channel", demo::RANDOM_ID), ("limit", "1")],
+        )
+        .await;
+        assert_eq!(h.json["messages"][0]["text"], text.as_str(), "{}", h.text);
+        assert!(h.json["messages"][0].get("reply_count").is_none());
+    }
+    // The message of the other channel got no reply.
+    let r = call(
+        &m,
+        "conversations.replies",
+        BOT,
+        &[("channel", demo::GENERAL_ID), ("ts", &other_ts)],
+    )
+    .await;
+    assert_eq!(
+        r.json["messages"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        r.text
+    );
+}
+
 #[tokio::test]
 async fn update_delete_permalink_ephemeral() {
     let m = mock().await;
