@@ -273,7 +273,8 @@ async fn internal(shared: &Shared, req: Request<Incoming>) -> Reply {
     }
     if let Some(file) = rest.strip_prefix("files/") {
         let id = file.split('/').next().unwrap_or_default();
-        return methods::files::download(shared, id);
+        let bearer = parts.headers.get(AUTHORIZATION).and_then(bearer_token);
+        return methods::files::download(shared, id, bearer);
     }
     let Some(file_id) = rest.strip_prefix("upload/") else {
         return Reply::error_status(StatusCode::NOT_FOUND, "not_found");

@@ -174,6 +174,13 @@ fn get_upload_url(call: &Call<'_>) -> Reply {
     }))
 }
 
+/// A short text answer of the emulator's file endpoints.
+fn text_reply(status: StatusCode, body: impl Into<Bytes>) -> Reply {
+    let mut r = Reply::json(status, body);
+    r.text = true;
+    r
+}
+
 /// `POST /_mock/upload/{file_id}`: stores the bytes of a file announced by
 /// `files.getUploadURLExternal` (not yet completed). Answers `OK - <size>` as Slack's
 /// upload host does; 404 for an unknown or completed file.
@@ -185,9 +192,7 @@ pub(crate) fn receive_upload(shared: &Shared, file_id: &str, bytes: Bytes) -> Re
         .get(file_id)
         .is_some_and(|f| !f.completed && !f.deleted)
     {
-        let mut r = Reply::json(StatusCode::NOT_FOUND, "file_not_found");
-        r.text = true;
-        return r;
+        return text_reply(StatusCode::NOT_FOUND, "file_not_found");
     }
     let len = bytes.len();
     // A copy: the bytes kept must not hold a larger read buffer alive.
@@ -195,36 +200,42 @@ pub(crate) fn receive_upload(shared: &Shared, file_id: &str, bytes: Bytes) -> Re
         .content
         .store_file_bytes(file_id, Bytes::copy_from_slice(&bytes))
     {
-        let mut r = Reply::json(StatusCode::PAYLOAD_TOO_LARGE, "storage_full");
-        r.text = true;
-        return r;
+        return text_reply(StatusCode::PAYLOAD_TOO_LARGE, "storage_full");
     }
-    let mut r = Reply::json(StatusCode::OK, format!("OK - {len}"));
-    r.text = true;
-    r
+    text_reply(StatusCode::OK, format!("OK - {len}"))
 }
 
-/// `GET /_mock/files/{file_id}/…`: the bytes of a completed file.
-pub(crate) fn download(shared: &Shared, file_id: &str) -> Reply {
+/// `GET /_mock/files/{file_id}/…` (`url_private`, `url_private_download`): the bytes of
+/// a completed file, for `Authorization: Bearer <token>` of a token of the file's
+/// workspace with `files:read` whose user may see the file. Without a token, HTTP 403
+/// `not_authed`; an unknown token, 403 `invalid_auth`; a token of another workspace,
+/// without `files:read`, or whose user may not see the file, 403 `access_denied`
+/// (Slack answers these with its sign-in page; the emulator says why, in text). The
+/// token is only looked up: it is neither journaled nor logged.
+pub(crate) fn download(shared: &Shared, file_id: &str, bearer: Option<&str>) -> Reply {
+    let Some(bearer) = bearer else {
+        return text_reply(StatusCode::FORBIDDEN, "not_authed");
+    };
+    let Some(token) = shared.token(bearer) else {
+        return text_reply(StatusCode::FORBIDDEN, "invalid_auth");
+    };
     let org = shared.org();
-    match org
+    let Some((f, bytes)) = org
         .content
         .files
         .get(file_id)
         .filter(|f| f.completed && !f.deleted)
-        .and_then(|f| f.bytes.clone())
-    {
-        Some(b) => {
-            let mut r = Reply::json(StatusCode::OK, b);
-            r.text = true;
-            r
-        }
-        None => {
-            let mut r = Reply::json(StatusCode::NOT_FOUND, "file_not_found");
-            r.text = true;
-            r
-        }
+        .and_then(|f| Some((f, f.bytes.clone()?)))
+    else {
+        return text_reply(StatusCode::NOT_FOUND, "file_not_found");
+    };
+    let allowed = token.team_id == f.team
+        && token.scopes.iter().any(|s| s == "files:read")
+        && may_see(&org, &token.user_id, &token.team_id, f);
+    if !allowed {
+        return text_reply(StatusCode::FORBIDDEN, "access_denied");
     }
+    text_reply(StatusCode::OK, bytes)
 }
 
 /// `files`: a JSON array of `{"id": "F…", "title": "…"}`.
@@ -325,13 +336,13 @@ fn complete_upload(call: &Call<'_>) -> Reply {
 
 /// Whether the caller may see `f`: its owner, or a member of (or, for public channels,
 /// in the team of) a channel it was shared to.
-fn may_see(org: &Org, call: &Call<'_>, f: &FileRec) -> bool {
-    f.user == call.user_id()
+fn may_see(org: &Org, user: &str, team: &str, f: &FileRec) -> bool {
+    f.user == user
         || f.shares.iter().any(|(c, _)| {
             org.content
                 .channels
                 .get(c)
-                .is_some_and(|ch| visible(ch, call.user_id(), call.team_id()))
+                .is_some_and(|ch| visible(ch, user, team))
         })
 }
 
@@ -341,7 +352,7 @@ fn info(call: &Call<'_>) -> Reply {
         .content
         .files
         .get(call.arg("file").unwrap_or_default())
-        .filter(|f| f.completed && may_see(&org, call, f))
+        .filter(|f| f.completed && may_see(&org, call.user_id(), call.team_id(), f))
     else {
         return Reply::error("file_not_found");
     };
@@ -398,7 +409,7 @@ fn list(call: &Call<'_>) -> Reply {
         .content
         .files
         .values()
-        .filter(|f| f.completed && !f.deleted && may_see(&org, call, f))
+        .filter(|f| f.completed && !f.deleted && may_see(&org, call.user_id(), call.team_id(), f))
         .filter(|f| user.as_ref().is_none_or(|u| &f.user == u))
         .filter(|f| channel.is_none_or(|c| f.shares.iter().any(|(s, _)| s == c)))
         .filter(|f| from.is_none_or(|t| f.created >= t) && to.is_none_or(|t| f.created <= t))

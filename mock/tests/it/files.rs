@@ -63,10 +63,11 @@ async fn upload_share_info_list_delete() {
     assert_eq!(f["mimetype"], "text/plain");
     assert_eq!(f["user"], demo::BOT_USER_ID);
     assert_eq!(f["channels"][0], demo::GENERAL_ID);
-    // The bytes are served at url_private.
+    // The bytes are served at url_private, to a token of the workspace.
     let url = f["url_private"].as_str().unwrap();
     let body = client()
         .get(url)
+        .bearer_auth(demo::USER_TOKEN)
         .send()
         .await
         .unwrap()
@@ -259,4 +260,96 @@ async fn uploaded_bytes_stay_within_the_files_budget() {
     let (id, status) = try_upload(&m, vec![b'c'; PART]).await;
     assert_eq!(status, 200);
     assert!(complete(&m, &id).await.ok());
+}
+
+/// GET of `url`: (status, body).
+async fn download(url: &str, token: Option<&str>) -> (u16, String) {
+    let mut req = client().get(url);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let resp = req.send().await.unwrap();
+    (resp.status().as_u16(), resp.text().await.unwrap())
+}
+
+/// `url_private` and `url_private_download` need `Authorization: Bearer` with a token
+/// of the file's workspace, with `files:read`, whose user may see the file; the token
+/// is never journaled.
+#[tokio::test]
+async fn downloads_need_a_token_that_may_read_the_file() {
+    let m = mock().await;
+    m.add_token("xoxp-carol-files", demo::CAROL_ID, &["files:read"]);
+    m.add_token("xoxp-bob-files", demo::BOB_ID, &["files:read"]);
+    m.clear_journal();
+    let id = upload(&m, ALICE, "secret.txt", b"for #secret only").await;
+    let files = format!(r#"[{{"id":"{id}"}}]"#);
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        ALICE,
+        &[("files", &files), ("channel_id", demo::SECRET_ID)],
+    )
+    .await;
+    assert!(r.ok(), "{}", r.text);
+    let url = r.json["files"][0]["url_private"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let url_download = r.json["files"][0]["url_private_download"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for u in [&url, &url_download] {
+        assert_eq!(
+            download(u, ALICE).await,
+            (200, "for #secret only".to_owned())
+        );
+        assert_eq!(download(u, None).await, (403, "not_authed".to_owned()));
+        assert_eq!(
+            download(u, Some("xoxp-unknown-token")).await,
+            (403, "invalid_auth".to_owned())
+        );
+        // A member of #secret, but the token lacks files:read.
+        assert_eq!(
+            download(u, Some(demo::ADMIN_TOKEN)).await,
+            (403, "access_denied".to_owned())
+        );
+        // files:read, but not in #secret; another workspace.
+        for other in ["xoxp-bob-files", "xoxp-carol-files"] {
+            assert_eq!(
+                download(u, Some(other)).await,
+                (403, "access_denied".to_owned())
+            );
+        }
+    }
+    // An unknown file, with a good token.
+    let missing = url.replace(&id, "F0MISSING");
+    assert_eq!(
+        download(&missing, ALICE).await,
+        (404, "file_not_found".to_owned())
+    );
+    // A malformed Authorization header counts as none.
+    let resp = client()
+        .get(&url)
+        .header("Authorization", "Basic eG94cA==")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+    // Downloads are not journaled: no token, nor the URL, is kept.
+    let journal = format!("{:?}", m.journal());
+    for secret in [
+        demo::USER_TOKEN,
+        "xoxp-unknown-token",
+        "xoxp-bob-files",
+        "_mock/files",
+    ] {
+        assert!(!journal.contains(secret), "{secret} in {journal}");
+    }
+    // Deleted: gone for everyone.
+    assert!(call(&m, "files.delete", ALICE, &[("file", &id)]).await.ok());
+    assert_eq!(
+        download(&url, ALICE).await,
+        (404, "file_not_found".to_owned())
+    );
 }
