@@ -142,6 +142,51 @@ pub(crate) struct Message {
     pub(crate) files: Vec<String>,
 }
 
+/// Fixed bytes a stored message costs beyond its strings and JSON values: the struct,
+/// its entry in its channel's map, its ts in a thread parent's replies.
+const MESSAGE_OVERHEAD: usize = std::mem::size_of::<Message>() + 64;
+
+/// Approximate heap bytes of a JSON value: every node, its strings and object keys.
+pub(crate) fn value_bytes(v: &Value) -> usize {
+    let node = std::mem::size_of::<Value>();
+    match v {
+        Value::Null | Value::Bool(_) | Value::Number(_) => node,
+        Value::String(s) => node + s.len(),
+        Value::Array(items) => node + items.iter().map(value_bytes).sum::<usize>(),
+        Value::Object(map) => {
+            node + map
+                .iter()
+                .map(|(k, v)| std::mem::size_of::<String>() + k.len() + value_bytes(v))
+                .sum::<usize>()
+        }
+    }
+}
+
+impl Message {
+    /// Approximate bytes the message holds, as charged to the messages' budget: a fixed
+    /// part, its strings, its blocks, attachments and metadata, and its files' ids.
+    /// Reactions are not charged (at most 50 per message, each of at most the org's users).
+    pub(crate) fn cost(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let json = |v: &Option<Value>| v.as_ref().map_or(0, value_bytes);
+        MESSAGE_OVERHEAD
+            + self.text.len()
+            + self.user.len()
+            + self.team.len()
+            + opt(&self.bot_id)
+            + opt(&self.app_id)
+            + json(&self.blocks)
+            + json(&self.attachments)
+            + json(&self.metadata)
+            + self.edited.as_ref().map_or(0, |(u, _)| u.len())
+            + self
+                .files
+                .iter()
+                .map(|f| std::mem::size_of::<String>() + f.len())
+                .sum::<usize>()
+    }
+}
+
 /// A file of the upload flow.
 #[derive(Debug, Clone)]
 pub(crate) struct FileRec {
@@ -283,6 +328,35 @@ impl MockChannel {
     }
 }
 
+/// How much clients may make the emulator hold (set by the builder; see
+/// [`MockSlackBuilder`](crate::MockSlackBuilder)'s `messages_max`, `messages_max_bytes`,
+/// `channels_max` and `files_max_bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Budgets {
+    /// Messages stored (in channels, replies included, and scheduled).
+    pub(crate) messages_max: usize,
+    /// Their bytes ([`Message::cost`]).
+    pub(crate) messages_max_bytes: usize,
+    /// Conversations (channels, DMs, group DMs) created by clients.
+    pub(crate) channels_max: usize,
+    /// Bytes of uploaded files (uploads not yet completed, and files).
+    pub(crate) files_max_bytes: usize,
+}
+
+impl Default for Budgets {
+    fn default() -> Budgets {
+        Budgets {
+            messages_max: crate::DEFAULT_MESSAGES_MAX,
+            messages_max_bytes: crate::DEFAULT_MESSAGES_MAX_BYTES,
+            channels_max: crate::DEFAULT_CHANNELS_MAX,
+            files_max_bytes: crate::DEFAULT_FILES_MAX_BYTES,
+        }
+    }
+}
+
+/// Most names a channel remembers in `previous_names` (the newest).
+pub(crate) const MAX_PREVIOUS_NAMES: usize = 10;
+
 /// All content of the org.
 #[derive(Debug, Default)]
 pub(crate) struct Content {
@@ -301,8 +375,13 @@ pub(crate) struct Content {
     names: HashMap<(String, String), BTreeSet<String>>,
     /// Bytes of uploaded files held (uploads not yet completed, and files).
     file_bytes: usize,
-    /// Their budget (`None`: [`DEFAULT_FILES_MAX_BYTES`](crate::DEFAULT_FILES_MAX_BYTES)).
-    pub(crate) files_max_bytes: Option<usize>,
+    /// Messages held (in channels and scheduled), and their bytes ([`Message::cost`]).
+    message_count: usize,
+    message_bytes: usize,
+    /// Conversations created by clients (not seeded by the builder).
+    created_channels: usize,
+    /// What clients may make the emulator hold.
+    pub(crate) budgets: Budgets,
 }
 
 impl Content {
@@ -312,9 +391,7 @@ impl Content {
     /// `false`, and nothing stored, when the files already completed leave no room.
     pub(crate) fn store_file_bytes(&mut self, id: &str, bytes: Bytes) -> bool {
         self.drop_file_bytes(id);
-        let max = self
-            .files_max_bytes
-            .unwrap_or(crate::DEFAULT_FILES_MAX_BYTES);
+        let max = self.budgets.files_max_bytes;
         let fits = |held: usize| held.saturating_add(bytes.len()) <= max;
         if !fits(self.file_bytes) {
             // Ids grow with time: the map's order is the uploads' age.
@@ -347,6 +424,69 @@ impl Content {
         if let Some(old) = self.files.get_mut(id).and_then(|f| f.bytes.take()) {
             self.file_bytes -= old.len();
         }
+    }
+
+    /// Whether `n` more messages of `bytes` in all fit the messages' budgets.
+    pub(crate) fn messages_fit(&self, n: usize, bytes: usize) -> bool {
+        self.message_count.saturating_add(n) <= self.budgets.messages_max
+            && self.message_bytes.saturating_add(bytes) <= self.budgets.messages_max_bytes
+    }
+
+    /// Charges a new message of `cost` bytes to the messages' budgets: `false`, and
+    /// nothing charged, when it does not fit.
+    pub(crate) fn charge_message(&mut self, cost: usize) -> bool {
+        if !self.messages_fit(1, cost) {
+            return false;
+        }
+        self.message_count += 1;
+        self.message_bytes += cost;
+        true
+    }
+
+    /// A stored message changes from `old` to `new` bytes: `false`, and nothing
+    /// changed, when it grows beyond the budget (shrinking always fits).
+    pub(crate) fn recharge_message(&mut self, old: usize, new: usize) -> bool {
+        let bytes = self.message_bytes.saturating_sub(old);
+        if new > old && bytes.saturating_add(new) > self.budgets.messages_max_bytes {
+            return false;
+        }
+        self.message_bytes = bytes + new;
+        true
+    }
+
+    /// A message of `cost` bytes is gone.
+    pub(crate) fn release_message(&mut self, cost: usize) {
+        self.message_count = self.message_count.saturating_sub(1);
+        self.message_bytes = self.message_bytes.saturating_sub(cost);
+    }
+
+    /// Messages held and their bytes.
+    pub(crate) fn message_usage(&self) -> (usize, usize) {
+        (self.message_count, self.message_bytes)
+    }
+
+    /// What the budgets count: `{"messages", "message_bytes", "channels",
+    /// "created_channels", "file_bytes"}`.
+    pub(crate) fn usage_json(&self) -> Value {
+        let (messages, message_bytes) = self.message_usage();
+        serde_json::json!({
+            "messages": messages,
+            "message_bytes": message_bytes,
+            "channels": self.channels.len(),
+            "created_channels": self.created_channels,
+            "file_bytes": self.file_bytes,
+        })
+    }
+
+    /// Whether one more conversation created by a client fits the channels' budget.
+    pub(crate) fn channel_fits(&self) -> bool {
+        self.created_channels < self.budgets.channels_max
+    }
+
+    /// Adds a conversation a client creates (checked first with [`Content::channel_fits`]).
+    pub(crate) fn add_created_channel(&mut self, channel: Channel) {
+        self.created_channels += 1;
+        self.add_channel(channel);
     }
 
     /// A fresh message ts: now, strictly after every earlier one.
@@ -391,6 +531,7 @@ impl Content {
         let old = std::mem::replace(&mut ch.name, name.to_owned());
         let team = ch.team_id.clone();
         ch.previous_names.insert(0, old.clone());
+        ch.previous_names.truncate(MAX_PREVIOUS_NAMES);
         let key = (team.clone(), old);
         if let Some(ids) = self.names.get_mut(&key) {
             ids.remove(id);
@@ -404,17 +545,23 @@ impl Content {
             .insert(id.to_owned());
     }
 
-    /// Schedules `s` (replacing a message of the same id).
-    pub(crate) fn schedule(&mut self, s: Scheduled) {
+    /// Schedules `s` (replacing a message of the same id), charged to the messages'
+    /// budgets: `false`, and nothing scheduled, when it does not fit.
+    pub(crate) fn schedule(&mut self, s: Scheduled) -> bool {
         self.unschedule(&s.id);
+        if !self.charge_message(s.message.cost()) {
+            return false;
+        }
         self.due.insert((s.post_at, s.id.clone()));
         self.scheduled.insert(s.id.clone(), s);
+        true
     }
 
     /// Removes the scheduled message `id`, if there is one.
     pub(crate) fn unschedule(&mut self, id: &str) -> Option<Scheduled> {
         let s = self.scheduled.remove(id)?;
         self.due.remove(&(s.post_at, s.id.clone()));
+        self.release_message(s.message.cost());
         Some(s)
     }
 
@@ -426,11 +573,13 @@ impl Content {
             due.extend(self.due.pop_first().map(|(_, id)| id));
         }
         for id in due {
+            // Delivered, a message stays charged (the same bytes, in its channel).
             let Some(s) = self.scheduled.remove(&id) else {
                 continue;
             };
             let mut ts = u64::try_from(s.post_at).unwrap_or(0) * 1_000_000;
             let Some(ch) = self.channels.get_mut(&s.channel) else {
+                self.release_message(s.message.cost());
                 continue;
             };
             while ch.messages.contains_key(&ts) {
@@ -516,15 +665,19 @@ mod tests {
             ("Q2", now - 4, Some(parent_ts)),
             ("Q3", now + 3600, None),
         ] {
-            c.schedule(Scheduled {
+            let scheduled = c.schedule(Scheduled {
                 id: id.into(),
                 channel: "C1".into(),
                 post_at,
                 date_created: now - 10,
                 message: message(id, thread),
             });
+            assert!(scheduled);
         }
+        // Three messages charged; delivered ones stay charged.
+        assert_eq!(c.message_usage().0, 3);
         c.deliver_due();
+        assert_eq!(c.message_usage().0, 3);
         assert_eq!(c.scheduled.keys().collect::<Vec<_>>(), ["Q3"]);
         assert_eq!(c.due.len(), 1);
         let ch = &c.channels["C1"];
@@ -535,5 +688,47 @@ mod tests {
         assert_eq!(parent.replies.len(), 1);
         assert_eq!(ch.messages[&parent.replies[0]].text, "Q2");
         assert_eq!(parent.thread_ts, Some(parent_ts));
+    }
+
+    #[test]
+    fn message_budgets_charge_and_release() {
+        let mut c = Content::default();
+        c.budgets.messages_max = 2;
+        let small = message("hi", None).cost();
+        c.budgets.messages_max_bytes = 2 * small + 10;
+        assert!(c.charge_message(small));
+        assert!(c.charge_message(small));
+        // The count is full.
+        assert!(!c.charge_message(1));
+        assert_eq!(c.message_usage(), (2, 2 * small));
+        // Growing beyond the bytes fails and changes nothing; shrinking always fits.
+        assert!(!c.recharge_message(small, small + 11));
+        assert!(c.recharge_message(small, small + 10));
+        assert!(c.recharge_message(small + 10, 1));
+        assert_eq!(c.message_usage(), (2, small + 1));
+        c.release_message(1);
+        assert_eq!(c.message_usage(), (1, small));
+        // The bytes, now: a message of more than what is left does not fit.
+        assert!(!c.charge_message(small + 11));
+        assert!(c.charge_message(small + 10));
+        // Costs grow with what clients send.
+        let mut big = message(&"x".repeat(1000), None);
+        assert_eq!(big.cost(), small + 998);
+        big.blocks = Some(serde_json::json!([{"type": "section", "text": "y"}]));
+        assert!(big.cost() > small + 998 + 3 * std::mem::size_of::<Value>());
+    }
+
+    #[test]
+    fn renames_keep_the_newest_names() {
+        let mut c = Content::default();
+        c.add_channel(Channel::new("C1", "T1", "n0", ChannelKind::Public));
+        for i in 1..=25 {
+            c.rename_channel("C1", &format!("n{i}"));
+        }
+        let ch = &c.channels["C1"];
+        assert_eq!(ch.name, "n25");
+        assert_eq!(ch.previous_names.len(), MAX_PREVIOUS_NAMES);
+        assert_eq!(ch.previous_names[0], "n24");
+        assert!(!c.name_taken("T1", "n3", None));
     }
 }

@@ -49,6 +49,21 @@ pub const DEFAULT_JOURNAL_MAX_BYTES: usize = 256 * 1024 * 1024;
 /// (HTTP 413), so that uploads cannot make the emulator grow without bound.
 pub const DEFAULT_FILES_MAX_BYTES: usize = 256 * 1024 * 1024;
 
+/// Default budget of stored messages (in channels, thread replies included, and
+/// scheduled): beyond it posting answers `message_limit_exceeded`, so that clients
+/// cannot make the emulator grow without bound.
+pub const DEFAULT_MESSAGES_MAX: usize = 1_000_000;
+
+/// Default memory budget of stored messages, in approximate bytes (a fixed part of
+/// about 550 bytes per message, its text, blocks, attachments and metadata): beyond it
+/// posting, or an edit that makes a message larger, answers `message_limit_exceeded`.
+pub const DEFAULT_MESSAGES_MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// Default budget of conversations clients create (channels, DMs and group DMs; the
+/// builder's are not counted): beyond it creating one answers `cannot_create_channel`
+/// (`conversations.create`) or `channel_not_found` (opening a new DM).
+pub const DEFAULT_CHANNELS_MAX: usize = 100_000;
+
 /// The methods with modelled behaviour (state and Slack's documented errors); every
 /// other catalog method answers in the shape of its published sample response.
 pub fn modelled_methods() -> Vec<&'static str> {
@@ -242,7 +257,7 @@ pub struct MockSlackBuilder {
     rate_limits: RateLimits,
     journal_capacity: usize,
     journal_max_bytes: usize,
-    files_max_bytes: usize,
+    budgets: crate::content::Budgets,
     responders: Vec<(String, respond::Responder)>,
     host: IpAddr,
     port: u16,
@@ -271,7 +286,7 @@ impl MockSlackBuilder {
             rate_limits: RateLimits::Exact,
             journal_capacity: DEFAULT_JOURNAL_CAPACITY,
             journal_max_bytes: DEFAULT_JOURNAL_MAX_BYTES,
-            files_max_bytes: DEFAULT_FILES_MAX_BYTES,
+            budgets: crate::content::Budgets::default(),
             responders: Vec::new(),
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
@@ -419,7 +434,36 @@ impl MockSlackBuilder {
     /// beyond it the bytes of the oldest uploads not yet completed are dropped, then an
     /// upload is refused with HTTP 413 (`storage_full`).
     pub fn files_max_bytes(mut self, bytes: usize) -> MockSlackBuilder {
-        self.files_max_bytes = bytes;
+        self.budgets.files_max_bytes = bytes;
+        self
+    }
+
+    /// Most messages stored at once (default [`DEFAULT_MESSAGES_MAX`]): in channels,
+    /// thread replies included, and scheduled. Beyond it `chat.postMessage`,
+    /// `chat.scheduleMessage` answer `message_limit_exceeded` and
+    /// `files.completeUploadExternal` with channels `posting_to_channel_denied`, until
+    /// messages are deleted.
+    pub fn messages_max(mut self, n: usize) -> MockSlackBuilder {
+        self.budgets.messages_max = n;
+        self
+    }
+
+    /// Memory budget of stored messages in approximate bytes (default
+    /// [`DEFAULT_MESSAGES_MAX_BYTES`]): what a message costs is a fixed part (about 550
+    /// bytes) plus its text, its blocks, attachments and metadata as held in memory. A
+    /// message that does not fit is refused as with [`messages_max`](Self::messages_max);
+    /// so is a `chat.update` that makes a message larger than what is left.
+    pub fn messages_max_bytes(mut self, bytes: usize) -> MockSlackBuilder {
+        self.budgets.messages_max_bytes = bytes;
+        self
+    }
+
+    /// Most conversations clients create (channels, DMs and group DMs; the builder's
+    /// are not counted; default [`DEFAULT_CHANNELS_MAX`]). Beyond it `conversations.create` answers
+    /// `cannot_create_channel`, and opening a DM or group DM that does not exist yet
+    /// (`conversations.open`, posting to a user) `channel_not_found`.
+    pub fn channels_max(mut self, n: usize) -> MockSlackBuilder {
+        self.budgets.channels_max = n;
         self
     }
 
@@ -529,7 +573,7 @@ impl MockSlackBuilder {
         let listener = TcpListener::bind(SocketAddr::new(self.host, self.port)).await?;
         let addr = listener.local_addr()?;
         let (mut org, tokens) = self.build_org();
-        org.content.files_max_bytes = Some(self.files_max_bytes);
+        org.content.budgets = self.budgets;
         // URLs handed out (uploads, files) name the address clients reach.
         let origin_ip = if addr.ip().is_unspecified() {
             IpAddr::V4(Ipv4Addr::LOCALHOST)

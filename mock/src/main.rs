@@ -29,6 +29,20 @@ struct Args {
     /// scopes may be empty; tokens starting with xoxb- are bot tokens).
     #[arg(long = "token", value_name = "TOKEN:USER_ID:SCOPES", value_parser = parse_token)]
     tokens: Vec<TokenSpec>,
+    /// Most messages stored at once (in channels, thread replies included, and
+    /// scheduled); beyond it posting answers message_limit_exceeded.
+    #[arg(long, value_name = "N", default_value_t = slackline_mock::DEFAULT_MESSAGES_MAX)]
+    messages_max: usize,
+    /// Memory budget of stored messages, in approximate bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = slackline_mock::DEFAULT_MESSAGES_MAX_BYTES)]
+    messages_max_bytes: usize,
+    /// Most conversations clients create (channels, DMs, group DMs); beyond it
+    /// conversations.create answers cannot_create_channel.
+    #[arg(long, value_name = "N", default_value_t = slackline_mock::DEFAULT_CHANNELS_MAX)]
+    channels_max: usize,
+    /// Memory budget of uploaded files, in bytes; beyond it uploads answer HTTP 413.
+    #[arg(long, value_name = "BYTES", default_value_t = slackline_mock::DEFAULT_FILES_MAX_BYTES)]
+    files_max_bytes: usize,
 }
 
 /// A `--token` value.
@@ -116,6 +130,10 @@ async fn main() -> ExitCode {
     }
     let mock = builder
         .rate_limits(args.rate_limits)
+        .messages_max(args.messages_max)
+        .messages_max_bytes(args.messages_max_bytes)
+        .channels_max(args.channels_max)
+        .files_max_bytes(args.files_max_bytes)
         .host(args.host)
         .port(args.port)
         .start()
@@ -129,6 +147,10 @@ async fn main() -> ExitCode {
     };
     println!("slackline-mock listening: {}", mock.base_url());
     println!("rate limits: {:?}", args.rate_limits);
+    println!(
+        "budgets: {} messages, {} bytes of messages, {} conversations, {} bytes of files",
+        args.messages_max, args.messages_max_bytes, args.channels_max, args.files_max_bytes
+    );
     println!(
         "tokens (app {}: rate limits per method, team and app):",
         demo::APP_ID

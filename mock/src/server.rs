@@ -330,6 +330,7 @@ fn stats_json(shared: &Shared) -> serde_json::Value {
         "requests": shared.requests.load(Ordering::Relaxed),
         "rate_limited": shared.rate_limited.load(Ordering::Relaxed),
         "methods": methods,
+        "stored": shared.org().content.usage_json(),
     })
 }
 

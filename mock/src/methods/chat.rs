@@ -25,6 +25,12 @@ pub(crate) const ROUTES: &[(&str, Handler)] = &[
 pub(crate) const MAX_TEXT: usize = 40_000;
 /// Most blocks in one message.
 const MAX_BLOCKS: usize = 50;
+/// Most attachments in one message (Slack: "a maximum of 100 attachments").
+const MAX_ATTACHMENTS: usize = 100;
+/// The code of a message refused because the emulator's messages' budget is full (see
+/// `MockSlackBuilder::messages_max`): Slack's "members on this team are sending too
+/// many messages", documented for every chat method that stores a message.
+const BUDGET_FULL: &str = "message_limit_exceeded";
 /// Furthest ahead a message may be scheduled (120 days).
 const MAX_SCHEDULE_SECS: i64 = 120 * 24 * 3600;
 
@@ -139,6 +145,9 @@ fn body(call: &Call<'_>) -> Result<Body, Reply> {
     let attachments = match call.arg("attachments") {
         None => None,
         Some(raw) => match serde_json::from_str::<Value>(raw) {
+            Ok(Value::Array(items)) if items.len() > MAX_ATTACHMENTS => {
+                return Err(Reply::error("too_many_attachments"));
+            }
             Ok(Value::Array(items)) if items.iter().all(Value::is_object) => {
                 Some(Value::Array(items))
             }
@@ -165,7 +174,8 @@ fn body(call: &Call<'_>) -> Result<Body, Reply> {
 }
 
 /// The conversation a message goes to: a channel id, `#name`/`name`, or a user id (the
-/// DM between the caller and that user, opened if needed). Then Slack's checks:
+/// DM between the caller and that user, opened if needed: `channel_not_found` when the
+/// channels' budget leaves no room for a new one). Then Slack's checks:
 /// `channel_not_found`, `is_archived`, `not_in_channel` (bot tokens need membership,
 /// or `chat:write.public` for public channels).
 pub(crate) fn target(org: &mut Org, call: &Call<'_>, raw: &str) -> Result<String, Reply> {
@@ -173,7 +183,10 @@ pub(crate) fn target(org: &mut Org, call: &Call<'_>, raw: &str) -> Result<String
     let id = match find(org, call, raw, true) {
         Ok(id) => id,
         Err(code) => match org.user(raw).map(|u| u.id.clone()) {
-            Some(other) => dm_with(org, call, &me, &other),
+            Some(other) => match dm_with(org, call, &me, &other) {
+                Some(id) => id,
+                None => return Err(Reply::error(code)),
+            },
             None => return Err(Reply::error(code)),
         },
     };
@@ -189,8 +202,9 @@ pub(crate) fn target(org: &mut Org, call: &Call<'_>, raw: &str) -> Result<String
     Ok(id)
 }
 
-/// The DM between `me` and `other`, created if needed.
-fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> String {
+/// The DM between `me` and `other`, created if needed (`None` when the channels'
+/// budget leaves no room for it).
+fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> Option<String> {
     let members: std::collections::BTreeSet<String> =
         [me.to_owned(), other.to_owned()].into_iter().collect();
     if let Some(c) = org
@@ -199,14 +213,17 @@ fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> String {
         .values()
         .find(|c| c.kind == ChannelKind::Im && c.members == members)
     {
-        return c.id.clone();
+        return Some(c.id.clone());
+    }
+    if !org.content.channel_fits() {
+        return None;
     }
     let id = org.content.next_id('D');
     let mut ch = Channel::new(&id, call.team_id(), "", ChannelKind::Im);
     ch.creator = me.to_owned();
     ch.members = members;
-    org.content.add_channel(ch);
-    id
+    org.content.add_created_channel(ch);
+    Some(id)
 }
 
 /// A new message by the caller (not yet stored).
@@ -235,19 +252,22 @@ fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
     }
 }
 
-/// Stores `m` in `channel` now (as a reply if `thread_ts` names a message there); its ts.
+/// Stores `m` in `channel` now (as a reply if `thread_ts` names a message there); its
+/// ts. `None`, and nothing stored, when the channel is gone or the messages' budget
+/// leaves no room for it.
 pub(crate) fn store(
     org: &mut Org,
     channel: &str,
     mut m: Message,
     thread_ts: Option<Ts>,
     broadcast: bool,
-) -> Ts {
+) -> Option<Ts> {
+    if !org.content.channels.contains_key(channel) || !org.content.charge_message(m.cost()) {
+        return None;
+    }
     let ts = org.content.next_ts();
     m.ts = ts;
-    let Some(ch) = org.content.channels.get_mut(channel) else {
-        return ts;
-    };
+    let ch = org.content.channels.get_mut(channel)?;
     // A reply to a reply joins the same thread.
     let parent = thread_ts
         .and_then(|t| ch.messages.get(&t))
@@ -263,7 +283,7 @@ pub(crate) fn store(
         }
     }
     ch.messages.insert(ts, m);
-    ts
+    Some(ts)
 }
 
 fn post_message(call: &Call<'_>) -> Reply {
@@ -278,7 +298,9 @@ fn post_message(call: &Call<'_>) -> Reply {
     };
     let thread_ts = call.arg("thread_ts").and_then(parse_ts);
     let m = new_message(&org, call, c);
-    let ts = store(&mut org, &id, m, thread_ts, call.flag("reply_broadcast"));
+    let Some(ts) = store(&mut org, &id, m, thread_ts, call.flag("reply_broadcast")) else {
+        return Reply::error(BUDGET_FULL);
+    };
     let ch = &org.content.channels[&id];
     let msg = message_json(&org, ch, &ch.messages[&ts]);
     Reply::ok_value(&json!({
@@ -339,27 +361,41 @@ fn update(call: &Call<'_>) -> Reply {
     let Some(m) = org
         .content
         .channels
-        .get_mut(&id)
-        .and_then(|ch| ch.messages.get_mut(&ts))
+        .get(&id)
+        .and_then(|ch| ch.messages.get(&ts))
     else {
         return Reply::error("message_not_found");
     };
     if m.user != me || m.subtype == Some("tombstone") {
         return Reply::error("cant_update_message");
     }
+    // The edit is made on a copy, which must fit the messages' budget.
+    let mut edited = m.clone();
     if call.arg("text").is_some() || call.arg("markdown_text").is_some() {
-        m.text = c.text;
+        edited.text = c.text;
     }
     if c.blocks.is_some() {
-        m.blocks = c.blocks;
+        edited.blocks = c.blocks;
     }
     if c.attachments.is_some() {
-        m.attachments = c.attachments;
+        edited.attachments = c.attachments;
     }
     if c.metadata.is_some() {
-        m.metadata = c.metadata;
+        edited.metadata = c.metadata;
     }
-    m.edited = Some((me, now));
+    edited.edited = Some((me, now));
+    let old_cost = m.cost();
+    if !org.content.recharge_message(old_cost, edited.cost()) {
+        return Reply::error(BUDGET_FULL);
+    }
+    if let Some(m) = org
+        .content
+        .channels
+        .get_mut(&id)
+        .and_then(|ch| ch.messages.get_mut(&ts))
+    {
+        *m = edited;
+    }
     let ch = &org.content.channels[&id];
     let m = &ch.messages[&ts];
     Reply::ok_value(&json!({
@@ -389,9 +425,11 @@ fn delete(call: &Call<'_>) -> Reply {
         return Reply::error("cant_delete_message");
     }
     ch.pins.remove(&ts);
+    let old_cost = m.cost();
     match m.thread_ts {
-        // A thread parent with replies stays as a tombstone.
+        // A thread parent with replies stays as a tombstone (smaller: always fits).
         Some(t) if t == ts && !m.replies.is_empty() => {
+            let mut new_cost = old_cost;
             if let Some(m) = ch.messages.get_mut(&ts) {
                 m.subtype = Some("tombstone");
                 m.text = "This message was deleted.".to_owned();
@@ -400,16 +438,20 @@ fn delete(call: &Call<'_>) -> Reply {
                 m.attachments = None;
                 m.reactions.clear();
                 m.bot_id = None;
+                new_cost = m.cost();
             }
+            org.content.recharge_message(old_cost, new_cost);
         }
         Some(t) if t != ts => {
             ch.messages.remove(&ts);
             if let Some(p) = ch.messages.get_mut(&t) {
                 p.replies.retain(|r| *r != ts);
             }
+            org.content.release_message(old_cost);
         }
         _ => {
             ch.messages.remove(&ts);
+            org.content.release_message(old_cost);
         }
     }
     Reply::ok_value(&json!({"ok": true, "channel": id, "ts": ts_string(ts)}))
@@ -467,13 +509,16 @@ fn schedule_message(call: &Call<'_>) -> Reply {
     if let Some(b) = &m.blocks {
         msg["blocks"] = b.clone();
     }
-    org.content.schedule(Scheduled {
+    let scheduled = org.content.schedule(Scheduled {
         id: sid.clone(),
         channel: id.clone(),
         post_at,
         date_created: now,
         message: m,
     });
+    if !scheduled {
+        return Reply::error(BUDGET_FULL);
+    }
     Reply::ok_value(&json!({
         "ok": true,
         "channel": id,

@@ -400,6 +400,10 @@ fn create(call: &Call<'_>) -> Reply {
     if org.content.name_taken(&team, name, None) {
         return Reply::error("name_taken");
     }
+    // The channels' budget is full: Slack's "this channel is unable to be created".
+    if !org.content.channel_fits() {
+        return Reply::error("cannot_create_channel");
+    }
     let kind = if call.flag("is_private") {
         ChannelKind::Private
     } else {
@@ -410,7 +414,7 @@ fn create(call: &Call<'_>) -> Reply {
     ch.creator = call.user_id().to_owned();
     ch.members.insert(call.user_id().to_owned());
     let j = channel_json(&org, &ch, call.user_id());
-    org.content.add_channel(ch);
+    org.content.add_created_channel(ch);
     Reply::ok_value(&json!({"ok": true, "channel": j}))
 }
 
@@ -689,6 +693,11 @@ fn open(call: &Call<'_>) -> Reply {
     if call.flag("prevent_creation") {
         return Reply::ok_value(&json!({"ok": true, "channel": {}, "no_op": true}));
     }
+    // The channels' budget is full. The method documents no code for it:
+    // `channel_not_found` (no such conversation, and none can be opened) is the closest.
+    if !org.content.channel_fits() {
+        return Reply::error("channel_not_found");
+    }
     let (prefix, name) = match kind {
         ChannelKind::Im => ('D', String::new()),
         _ => {
@@ -703,7 +712,7 @@ fn open(call: &Call<'_>) -> Reply {
     let mut ch = Channel::new(&id, call.team_id(), &name, kind);
     ch.creator = me;
     ch.members = members;
-    org.content.add_channel(ch);
+    org.content.add_created_channel(ch);
     open_answer(&org, call, &id, false)
 }
 

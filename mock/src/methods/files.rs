@@ -284,6 +284,39 @@ fn complete_upload(call: &Call<'_>) -> Reply {
         }
     }
     let thread_ts = call.arg("thread_ts").and_then(parse_ts);
+    let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
+    let bot_id = if call.is_bot() {
+        org.user(call.user_id()).and_then(|u| u.bot_id.clone())
+    } else {
+        None
+    };
+    let message = Message {
+        ts: 0,
+        user: call.user_id().to_owned(),
+        team: call.team_id().to_owned(),
+        app_id: bot_id.as_ref().and(call.token.map(|t| t.app_id.clone())),
+        bot_id,
+        subtype: None,
+        text: call.arg("initial_comment").unwrap_or_default().to_owned(),
+        blocks: call
+            .arg("blocks")
+            .and_then(|b| serde_json::from_str::<Value>(b).ok())
+            .filter(Value::is_array),
+        attachments: None,
+        metadata: None,
+        thread_ts: None,
+        replies: Vec::new(),
+        edited: None,
+        reactions: Vec::new(),
+        files: ids.clone(),
+    };
+    // Every sharing message must fit the messages' budget, or nothing is completed.
+    // The method documents no code for a full store: `posting_to_channel_denied` (the
+    // message could not be posted) is the closest of its documented ones.
+    let cost = message.cost().saturating_mul(channels.len());
+    if !org.content.messages_fit(channels.len(), cost) {
+        return Reply::error("posting_to_channel_denied");
+    }
     for (id, title) in &files {
         if let Some(f) = org.content.files.get_mut(id) {
             f.completed = true;
@@ -292,34 +325,11 @@ fn complete_upload(call: &Call<'_>) -> Reply {
             }
         }
     }
-    let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
     for c in &channels {
-        let bot_id = if call.is_bot() {
-            org.user(call.user_id()).and_then(|u| u.bot_id.clone())
-        } else {
-            None
+        // Fits: checked above, under the same lock.
+        let Some(ts) = store(&mut org, c, message.clone(), thread_ts, false) else {
+            continue;
         };
-        let m = Message {
-            ts: 0,
-            user: call.user_id().to_owned(),
-            team: call.team_id().to_owned(),
-            app_id: bot_id.as_ref().and(call.token.map(|t| t.app_id.clone())),
-            bot_id,
-            subtype: None,
-            text: call.arg("initial_comment").unwrap_or_default().to_owned(),
-            blocks: call
-                .arg("blocks")
-                .and_then(|b| serde_json::from_str::<Value>(b).ok())
-                .filter(Value::is_array),
-            attachments: None,
-            metadata: None,
-            thread_ts: None,
-            replies: Vec::new(),
-            edited: None,
-            reactions: Vec::new(),
-            files: ids.clone(),
-        };
-        let ts = store(&mut org, c, m, thread_ts, false);
         for id in &ids {
             if let Some(f) = org.content.files.get_mut(id) {
                 f.shares.push((c.clone(), ts));

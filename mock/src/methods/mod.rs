@@ -385,6 +385,19 @@ mod tests {
                 .into_iter()
                 .filter(|c| is_code(c)),
         );
+        // Codes named by a constant: `Reply::error(FULL)` with `const FULL: &str = "…";`.
+        for piece in src.split("Reply::error(").skip(1) {
+            let name = piece.split(')').next().unwrap_or_default();
+            let is_const = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if is_const {
+                let value = literals_after(src, &format!("const {name}: &str = \""));
+                assert!(!value.is_empty(), "no literal for {name}");
+                codes.extend(value);
+            }
+        }
         for (name, helper_codes) in helpers {
             if calls(src, name) {
                 codes.extend(helper_codes.iter().copied());
@@ -434,6 +447,8 @@ mod tests {
         assert!(names.contains(&"resettable"), "{names:?}");
         let conversations = answered_codes(include_str!("conversations.rs"), &helpers);
         assert!(conversations.contains(&"invalid_name_maxlength"));
+        let chat = answered_codes(include_str!("chat.rs"), &helpers);
+        assert!(chat.contains(&"message_limit_exceeded"), "{chat:?}");
         let pins = answered_codes(include_str!("pins.rs"), &helpers);
         assert!(pins.contains(&"channel_not_found"));
         let admin = answered_codes(include_str!("admin_users_session.rs"), &helpers);

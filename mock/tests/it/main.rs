@@ -1,5 +1,6 @@
 //! End-to-end tests of the mock over real sockets on 127.0.0.1 (one test binary).
 
+mod budgets;
 mod catalog_walk;
 mod chat;
 mod conversations;
