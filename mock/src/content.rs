@@ -207,6 +207,26 @@ pub(crate) struct FileRec {
     pub(crate) shares: Vec<(String, Ts)>,
 }
 
+/// Fixed bytes a file record costs beyond its strings: the struct and its map entry.
+const FILE_OVERHEAD: usize = std::mem::size_of::<FileRec>() + 64;
+
+impl FileRec {
+    /// Approximate bytes of the record (not its content), as charged to the files'
+    /// budget: a fixed part and its strings. Its shares are not counted (each one is a
+    /// sharing message, charged to the messages' budget).
+    pub(crate) fn record_cost(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        FILE_OVERHEAD
+            + self.id.len()
+            + self.user.len()
+            + self.team.len()
+            + self.name.len()
+            + self.title.len()
+            + opt(&self.alt_txt)
+            + opt(&self.snippet_type)
+    }
+}
+
 /// A message waiting for its `post_at`.
 #[derive(Debug, Clone)]
 pub(crate) struct Scheduled {
@@ -339,7 +359,8 @@ pub(crate) struct Budgets {
     pub(crate) messages_max_bytes: usize,
     /// Conversations (channels, DMs, group DMs) created by clients.
     pub(crate) channels_max: usize,
-    /// Bytes of uploaded files (uploads not yet completed, and files).
+    /// Bytes of uploaded files (uploads not yet completed, and files) and of their
+    /// records.
     pub(crate) files_max_bytes: usize,
 }
 
@@ -373,7 +394,8 @@ pub(crate) struct Content {
     /// Ids of the channels (not DMs) by team and name: `conversations.create` and
     /// `rename` check a name in constant time, not by a walk of every channel.
     names: HashMap<(String, String), BTreeSet<String>>,
-    /// Bytes of uploaded files held (uploads not yet completed, and files).
+    /// Bytes of uploaded files held (uploads not yet completed, and files), and of
+    /// their records ([`FileRec::record_cost`]).
     file_bytes: usize,
     /// Messages held (in channels and scheduled), and their bytes ([`Message::cost`]).
     message_count: usize,
@@ -416,6 +438,51 @@ impl Content {
         };
         self.file_bytes += bytes.len();
         f.bytes = Some(bytes);
+        true
+    }
+
+    /// Adds the record of an upload announced by `files.getUploadURLExternal`, charged
+    /// to the files' budget: when it does not fit, the oldest uploads not yet completed
+    /// are dropped first, records and bytes (completing one then answers
+    /// `file_not_found`). `false`, and nothing stored, when completed files leave no room.
+    pub(crate) fn add_file_record(&mut self, f: FileRec) -> bool {
+        let cost = f.record_cost();
+        let max = self.budgets.files_max_bytes;
+        let fits = |held: usize| held.saturating_add(cost) <= max;
+        if !fits(self.file_bytes) {
+            // Ids grow with time: the map's order is the uploads' age.
+            let pending: Vec<String> = self
+                .files
+                .values()
+                .filter(|f| !f.completed)
+                .map(|f| f.id.clone())
+                .collect();
+            for old in pending {
+                if fits(self.file_bytes) {
+                    break;
+                }
+                self.drop_file_bytes(&old);
+                if let Some(rec) = self.files.remove(&old) {
+                    self.file_bytes = self.file_bytes.saturating_sub(rec.record_cost());
+                }
+            }
+        }
+        if !fits(self.file_bytes) {
+            return false;
+        }
+        self.file_bytes += cost;
+        self.files.insert(f.id.clone(), f);
+        true
+    }
+
+    /// A file's record changes from `old` to `new` bytes (a new title): `false`, and
+    /// nothing changed, when it grows beyond the files' budget.
+    pub(crate) fn recharge_file_record(&mut self, old: usize, new: usize) -> bool {
+        let held = self.file_bytes.saturating_sub(old);
+        if new > old && held.saturating_add(new) > self.budgets.files_max_bytes {
+            return false;
+        }
+        self.file_bytes = held + new;
         true
     }
 

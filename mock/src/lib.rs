@@ -44,9 +44,10 @@ pub const DEFAULT_JOURNAL_CAPACITY: usize = 100_000;
 /// bodies (up to 1 MiB each) cannot make the journal grow without bound.
 pub const DEFAULT_JOURNAL_MAX_BYTES: usize = 256 * 1024 * 1024;
 
-/// Default memory budget of uploaded files (uploads not yet completed, and files), in
-/// bytes: beyond it the oldest uncompleted uploads are dropped, then uploads are refused
-/// (HTTP 413), so that uploads cannot make the emulator grow without bound.
+/// Default memory budget of uploaded files (uploads not yet completed, and files, with
+/// their records), in bytes: beyond it the oldest uncompleted uploads are dropped, then
+/// uploads are refused (HTTP 413, `storage_limit_reached`), so that uploads cannot make
+/// the emulator grow without bound.
 pub const DEFAULT_FILES_MAX_BYTES: usize = 256 * 1024 * 1024;
 
 /// Default budget of stored messages (in channels, thread replies included, and
@@ -431,8 +432,10 @@ impl MockSlackBuilder {
     }
 
     /// Memory budget of uploaded files in bytes (default [`DEFAULT_FILES_MAX_BYTES`]):
-    /// beyond it the bytes of the oldest uploads not yet completed are dropped, then an
-    /// upload is refused with HTTP 413 (`storage_full`).
+    /// their bytes and their records (about 300 bytes each, plus name, title and alt
+    /// text). Beyond it the oldest uploads not yet completed are dropped, then an upload
+    /// is refused with HTTP 413 (`storage_full`) and `files.getUploadURLExternal` with
+    /// `storage_limit_reached`.
     pub fn files_max_bytes(mut self, bytes: usize) -> MockSlackBuilder {
         self.budgets.files_max_bytes = bytes;
         self

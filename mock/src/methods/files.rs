@@ -150,23 +150,24 @@ fn get_upload_url(call: &Call<'_>) -> Reply {
     let mut org = org(call);
     let origin = org.origin.clone();
     let id = org.content.next_id('F');
-    org.content.files.insert(
-        id.clone(),
-        FileRec {
-            id: id.clone(),
-            user: call.user_id().to_owned(),
-            team: call.team_id().to_owned(),
-            title: name.clone(),
-            name,
-            alt_txt: call.arg("alt_txt").map(str::to_owned),
-            snippet_type: call.arg("snippet_type").map(str::to_owned),
-            created: now_secs(),
-            bytes: None,
-            completed: false,
-            deleted: false,
-            shares: Vec::new(),
-        },
-    );
+    let added = org.content.add_file_record(FileRec {
+        id: id.clone(),
+        user: call.user_id().to_owned(),
+        team: call.team_id().to_owned(),
+        title: name.clone(),
+        name,
+        alt_txt: call.arg("alt_txt").map(str::to_owned),
+        snippet_type: call.arg("snippet_type").map(str::to_owned),
+        created: now_secs(),
+        bytes: None,
+        completed: false,
+        deleted: false,
+        shares: Vec::new(),
+    });
+    // The files' budget is full of completed files: Slack's `storage_limit_reached`.
+    if !added {
+        return Reply::error("storage_limit_reached");
+    }
     Reply::ok_value(&json!({
         "ok": true,
         "upload_url": format!("{origin}{INTERNAL_PREFIX}upload/{id}"),
@@ -253,12 +254,15 @@ fn files_arg(call: &Call<'_>) -> Option<Vec<(String, Option<String>)>> {
 }
 
 fn complete_upload(call: &Call<'_>) -> Reply {
-    let Some(files) = files_arg(call).filter(|f| !f.is_empty()) else {
+    let Some(mut files) = files_arg(call).filter(|f| !f.is_empty()) else {
         return Reply::invalid_arguments(vec![
             "[ERROR] invalid type for field: files (expected array of {\"id\", \"title\"})"
                 .to_owned(),
         ]);
     };
+    // A file named twice counts once (its first title).
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(id, _)| seen.insert(id.clone()));
     let mut org = org(call);
     for (id, _) in &files {
         let ready = org.content.files.get(id).is_some_and(|f| {
@@ -316,6 +320,17 @@ fn complete_upload(call: &Call<'_>) -> Reply {
     let cost = message.cost().saturating_mul(channels.len());
     if !org.content.messages_fit(channels.len(), cost) {
         return Reply::error("posting_to_channel_denied");
+    }
+    // New titles must fit the files' budget: else `file_update_failed`, nothing changed.
+    let (mut old_cost, mut new_cost) = (0usize, 0usize);
+    for (id, title) in &files {
+        if let (Some(f), Some(t)) = (org.content.files.get(id), title) {
+            old_cost += f.title.len();
+            new_cost += t.len();
+        }
+    }
+    if !org.content.recharge_file_record(old_cost, new_cost) {
+        return Reply::error("file_update_failed");
     }
     for (id, title) in &files {
         if let Some(f) = org.content.files.get_mut(id) {

@@ -402,7 +402,7 @@ fn binary_takes_the_budgets() {
             "--messages-max-bytes",
             "100000",
             "--files-max-bytes",
-            "10",
+            "1500",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -439,7 +439,7 @@ fn binary_takes_the_budgets() {
                 .post(format!("{base}files.getUploadURLExternal"))
                 .bearer_auth(demo::BOT_TOKEN)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .body("filename=a.txt&length=11")
+                .body("filename=a.txt&length=2000")
                 .send()
                 .await
                 .unwrap(),
@@ -448,7 +448,7 @@ fn binary_takes_the_budgets() {
         let url = r.json["upload_url"].as_str().unwrap_or_default().to_owned();
         let status = client()
             .post(url)
-            .body("eleven byte")
+            .body(vec![b'x'; 2000])
             .send()
             .await
             .unwrap()

@@ -233,7 +233,8 @@ async fn uploaded_bytes_stay_within_the_files_budget() {
     let m = MockSlack::builder()
         .demo_org()
         .rate_limits(slackline_mock::RateLimits::Off)
-        .files_max_bytes(3 * PART)
+        // Three files, and room for the records of a few more (a few hundred bytes each).
+        .files_max_bytes(3 * PART + 4_096)
         .start()
         .await
         .unwrap();
@@ -352,4 +353,106 @@ async fn downloads_need_a_token_that_may_read_the_file() {
         download(&url, ALICE).await,
         (404, "file_not_found".to_owned())
     );
+}
+
+/// Announcing uploads (`files.getUploadURLExternal`) without ever sending them cannot
+/// make the emulator grow either: records count against `files_max_bytes` (their names,
+/// titles, alt texts), the oldest unfinished ones are dropped for room, and when
+/// completed files fill the budget the method answers `storage_limit_reached`.
+#[tokio::test]
+async fn announced_uploads_stay_within_the_files_budget() {
+    let m = MockSlack::builder()
+        .demo_org()
+        .rate_limits(slackline_mock::RateLimits::Off)
+        .files_max_bytes(12_000)
+        .start()
+        .await
+        .unwrap();
+    let stored = || async {
+        let r = decode(
+            client()
+                .get(format!("http://{}/_mock/stats", m.addr()))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        r.json["stored"]["file_bytes"].as_u64().unwrap()
+    };
+    let announce = |name: String| {
+        let m = &m;
+        async move {
+            call(
+                m,
+                "files.getUploadURLExternal",
+                BOT,
+                &[("filename", &name), ("length", "1")],
+            )
+            .await
+        }
+    };
+    // 20 announcements of 3 000-byte names: only the newest few are kept.
+    let mut ids = Vec::new();
+    for i in 0..20 {
+        let r = announce(format!("{i:02}{}", "n".repeat(3_000))).await;
+        assert!(r.ok(), "{}", r.text);
+        ids.push(r.json["file_id"].as_str().unwrap().to_owned());
+        assert!(stored().await <= 12_000);
+    }
+    let upload_url = |id: &str| format!("http://{}/_mock/upload/{id}", m.addr());
+    // The oldest was dropped: its upload URL is gone.
+    let resp = client()
+        .post(upload_url(&ids[0]))
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    // The newest is whole: uploaded and completed, it stays.
+    let newest = ids.last().unwrap();
+    let resp = client()
+        .post(upload_url(newest))
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(complete(&m, newest).await.ok());
+    // A title that does not fit is refused on completion, and nothing changes.
+    let r = announce("t.txt".to_owned()).await;
+    let id = r.json["file_id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        client()
+            .post(upload_url(&id))
+            .body("y")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let files = format!(r#"[{{"id":"{id}","title":"{}"}}]"#, "t".repeat(11_000));
+    let r = call(
+        &m,
+        "files.completeUploadExternal",
+        BOT,
+        &[("files", &files)],
+    )
+    .await;
+    assert_eq!(r.error(), Some("file_update_failed"), "{}", r.text);
+    assert!(complete(&m, &id).await.ok());
+    // Completed files are never dropped: with them filling the budget, announcing a
+    // file with a long name is refused.
+    let r = announce("z".repeat(9_000)).await;
+    assert_eq!(r.error(), Some("storage_limit_reached"), "{}", r.text);
+    assert!(announce("small.txt".to_owned()).await.ok());
+    // Deleting a file does not give its record's room back (its id stays known:
+    // `file_deleted`), only its bytes.
+    let before = stored().await;
+    assert!(
+        call(&m, "files.delete", BOT, &[("file", newest)])
+            .await
+            .ok()
+    );
+    assert_eq!(stored().await, before - 1);
 }
