@@ -521,6 +521,12 @@ impl Content {
         true
     }
 
+    /// A stored message changes from `old` to `new` bytes whatever the budget (a
+    /// tombstone, at most a few dozen bytes larger than the message it replaces).
+    pub(crate) fn rebill_message(&mut self, old: usize, new: usize) {
+        self.message_bytes = self.message_bytes.saturating_sub(old).saturating_add(new);
+    }
+
     /// A message of `cost` bytes is gone.
     pub(crate) fn release_message(&mut self, cost: usize) {
         self.message_count = self.message_count.saturating_sub(1);

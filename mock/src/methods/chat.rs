@@ -427,7 +427,8 @@ fn delete(call: &Call<'_>) -> Reply {
     ch.pins.remove(&ts);
     let old_cost = m.cost();
     match m.thread_ts {
-        // A thread parent with replies stays as a tombstone (smaller: always fits).
+        // A thread parent with replies stays as a tombstone (billed whatever the budget:
+        // deleting never fails for want of room).
         Some(t) if t == ts && !m.replies.is_empty() => {
             let mut new_cost = old_cost;
             if let Some(m) = ch.messages.get_mut(&ts) {
@@ -440,7 +441,7 @@ fn delete(call: &Call<'_>) -> Reply {
                 m.bot_id = None;
                 new_cost = m.cost();
             }
-            org.content.recharge_message(old_cost, new_cost);
+            org.content.rebill_message(old_cost, new_cost);
         }
         Some(t) if t != ts => {
             ch.messages.remove(&ts);

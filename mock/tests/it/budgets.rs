@@ -468,3 +468,45 @@ fn binary_takes_the_budgets() {
         ]
     );
 }
+
+/// A deleted thread parent stays as a tombstone: the books follow it exactly.
+#[tokio::test]
+async fn tombstones_keep_the_books_straight() {
+    let m = start(MockSlack::builder()).await;
+    let parent = post(&m, "a").await;
+    let pts = parent.json["ts"].as_str().unwrap().to_owned();
+    let one = stored(&m).await["message_bytes"].as_u64().unwrap();
+    let reply = call(
+        &m,
+        "chat.postMessage",
+        BOT,
+        &[
+            ("channel", demo::GENERAL_ID),
+            ("text", "a"),
+            ("thread_ts", &pts),
+        ],
+    )
+    .await;
+    let rts = reply.json["ts"].as_str().unwrap().to_owned();
+    assert_eq!(stored(&m).await["message_bytes"], 2 * one);
+    let delete = |ts: String| {
+        let m = &m;
+        async move {
+            call(
+                m,
+                "chat.delete",
+                BOT,
+                &[("channel", demo::GENERAL_ID), ("ts", &ts)],
+            )
+            .await
+        }
+    };
+    assert!(delete(pts).await.ok());
+    // The tombstone: text "This message was deleted." (not "a": +24), user USLACKBOT
+    // (not U0BOT: +4), no bot id (-5).
+    assert_eq!(stored(&m).await["messages"], 2);
+    assert_eq!(stored(&m).await["message_bytes"], 2 * one + 24 + 4 - 5);
+    assert!(delete(rts).await.ok());
+    assert_eq!(stored(&m).await["messages"], 1);
+    assert_eq!(stored(&m).await["message_bytes"], one + 24 + 4 - 5);
+}
