@@ -1,24 +1,42 @@
-//! The built-in HTTP transport: hyper's pooled client over rustls.
+//! The built-in HTTP transport: hyper's connections over rustls, driven by
+//! the caller's own task.
 //!
-//! One call is one `http::Request` handed to hyper-util's connection pool:
-//! no URL re-parsing, no middleware stack, no redirect machinery (redirects
-//! are never followed: hyper does not follow them). The connection pool,
-//! keep-alive, HTTP/2 by ALPN and the connect timeout come from hyper-util;
-//! the whole-attempt timeout is one tokio timer per attempt, and the body is
-//! read under the client's size cap.
+//! One call is one `http::Request` written on a pooled connection. An
+//! HTTP/1.1 connection is no background task: the call that holds it polls it
+//! while it waits for the answer, so the request is written and the answer
+//! read on the caller's thread, with no hand-off to a connection task and
+//! back (the hand-off is most of what a call costs on a fast network). A
+//! connection goes back to the pool once its answer has been read to the end;
+//! a call dropped half-way drops its connection, which closes it. HTTP/2 (when
+//! a TLS server offers it by ALPN) multiplexes many calls on one connection,
+//! so that connection runs as a task of its own.
+//!
+//! No URL re-parsing beyond one `Uri`, no middleware stack, no redirect
+//! machinery (redirects are never followed). DNS, the connect timeout and TLS
+//! come from hyper-util's and hyper-rustls' connectors; the whole-attempt
+//! timeout is one tokio timer per attempt, and the body is read under the
+//! client's size cap.
 
+use std::collections::VecDeque;
 use std::error::Error as StdError;
+use std::future::{Future, poll_fn};
 use std::io;
-use std::sync::Arc;
-use std::time::Duration;
+use std::pin::{Pin, pin};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use http::uri::{Authority, Scheme};
 use http::{HeaderMap, HeaderValue, Method, Request, Uri};
 use http_body_util::{BodyExt, Full};
-use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::{TokioExecutor, TokioTimer};
+use hyper::body::Incoming;
+use hyper::client::conn::{http1, http2};
+use hyper::rt::Executor as _;
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder, MaybeHttpsStream};
+use hyper_util::client::legacy::connect::{Connection as _, HttpConnector};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use tower_service::Service as _;
 
 use crate::error::TransportErrorKind;
 use crate::transport::{Chunks, HttpResponse, TransportError, read_capped};
@@ -26,14 +44,25 @@ use crate::transport::{Chunks, HttpResponse, TransportError, read_capped};
 /// How long an idle pooled connection is kept.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
+/// The most idle HTTP/1.1 connections kept (all hosts together); a
+/// connection coming back to a full pool is closed.
+const POOL_MAX_IDLE: usize = 256;
+
+/// How many times a call moves on to another connection when the one it
+/// took from the pool turns out to be closed before the request was written.
+const MAX_STALE_RETRIES: usize = 3;
+
+type Io = MaybeHttpsStream<TokioIo<tokio::net::TcpStream>>;
+type Body = Full<Bytes>;
+
 pub(crate) struct HyperTransport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    connector: HttpsConnector<HttpConnector>,
+    pool: Pool,
     /// `User-Agent` and the builder's default headers, sent with every request.
     headers: HeaderMap,
-    /// The `Host` header of a plain-text (loopback) base URL, written once
-    /// here instead of formatted by hyper-util on every call. Left to
-    /// hyper-util for `https://`, where HTTP/2 may carry the authority instead.
-    host: Option<HeaderValue>,
+    /// The base URL's authority and its `Host` header, written once here
+    /// instead of formatted on every call.
+    host: Option<(Authority, HeaderValue)>,
 }
 
 /// Room for the headers added to the defaults on each request
@@ -70,14 +99,13 @@ impl HyperTransport {
             .enable_http2()
             .wrap_connector(http);
 
-        let client = Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
-            .pool_timer(TokioTimer::new())
-            .build(connector);
         Ok(HyperTransport {
-            client,
+            connector,
+            pool: Pool::default(),
             headers,
-            host: plain_text_host(base_url),
+            host: Uri::try_from(base_url)
+                .ok()
+                .and_then(|uri| Some((uri.authority()?.clone(), host_header(&uri)?))),
         })
     }
 
@@ -116,9 +144,17 @@ impl HyperTransport {
         authorization: Option<&HeaderValue>,
         content_type: Option<HeaderValue>,
         body: Bytes,
-    ) -> Result<Request<Full<Bytes>>, TransportError> {
-        let uri = Uri::try_from(url)
-            .map_err(|e| TransportError::new(TransportErrorKind::Other, format!("bad URL: {e}")))?;
+    ) -> Result<Request<Body>, TransportError> {
+        let bad_url =
+            |why: &str| TransportError::new(TransportErrorKind::Other, format!("bad URL: {why}"));
+        let uri = Uri::try_from(url).map_err(|e| bad_url(&e.to_string()))?;
+        match uri.scheme() {
+            Some(scheme) if *scheme == Scheme::HTTP || *scheme == Scheme::HTTPS => {}
+            _ => return Err(bad_url("it is not an http:// or https:// URL")),
+        }
+        if uri.host().is_none() {
+            return Err(bad_url("it names no host"));
+        }
         let mut request = Request::new(Full::new(body));
         *request.method_mut() = method;
         *request.uri_mut() = uri;
@@ -133,42 +169,316 @@ impl HyperTransport {
         if let Some(content_type) = content_type {
             headers.insert(http::header::CONTENT_TYPE, content_type);
         }
-        if let Some(host) = &self.host {
-            headers.insert(http::header::HOST, host.clone());
-        }
         Ok(request)
     }
 
     async fn exchange(
         &self,
-        request: Request<Full<Bytes>>,
+        request: Request<Body>,
         max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
-        let response = self.client.request(request).await.map_err(|e| {
-            let kind = classify(&e);
-            TransportError::new(kind, describe(&e))
-        })?;
+        let uri = request.uri().clone();
+        if let Some(sender) = self.pool.h2(&uri) {
+            return send_h2(sender, request, max_body).await;
+        }
+        let mut request = request;
+        let mut stale = 0;
+        loop {
+            let (conn, reused) = match self.pool.take_h1(&uri).await {
+                Some(conn) => (conn, true),
+                None => match self.connect(&uri).await? {
+                    Connected::H1(conn) => (conn, false),
+                    Connected::H2(sender) => return send_h2(sender, request, max_body).await,
+                },
+            };
+            match self.send_h1(conn, request, &uri, max_body).await {
+                Ok(result) => return result,
+                Err(Unsent(back, error)) if reused && stale < MAX_STALE_RETRIES => {
+                    // The pooled connection was closed before the request
+                    // was written: nothing was sent, so another is safe.
+                    tracing::debug!(%error, "pooled connection closed; trying another");
+                    stale += 1;
+                    request = back;
+                }
+                Err(Unsent(_, error)) => {
+                    return Err(TransportError::new(
+                        TransportErrorKind::Closed,
+                        describe(&error),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Opens a connection to `uri`'s origin: HTTP/2 when a TLS server chose
+    /// it by ALPN (then shared through the pool), HTTP/1.1 otherwise.
+    async fn connect(&self, uri: &Uri) -> Result<Connected, TransportError> {
+        let mut connector = self.connector.clone();
+        let connecting = async {
+            poll_fn(|cx| connector.poll_ready(cx)).await?;
+            connector.call(uri.clone()).await
+        };
+        let io = connecting
+            .await
+            .map_err(|e| TransportError::new(classify_connect(&*e), describe(&*e)))?;
+        let failed =
+            |e: hyper::Error| TransportError::new(TransportErrorKind::Connect, describe(&e));
+        if io.connected().is_negotiated_h2() {
+            let (sender, conn) = http2::Builder::new(TokioExecutor::new())
+                .timer(TokioTimer::new())
+                .handshake(io)
+                .await
+                .map_err(failed)?;
+            TokioExecutor::new().execute(async move {
+                if let Err(error) = conn.await {
+                    tracing::debug!(%error, "HTTP/2 connection ended");
+                }
+            });
+            self.pool.put_h2(uri, sender.clone());
+            return Ok(Connected::H2(sender));
+        }
+        let (sender, conn) = http1::Builder::new().handshake(io).await.map_err(failed)?;
+        Ok(Connected::H1(H1 {
+            scheme: uri.scheme().cloned().unwrap_or(Scheme::HTTPS),
+            authority: uri.authority().cloned(),
+            sender,
+            conn: Some(Box::pin(conn)),
+        }))
+    }
+
+    /// One HTTP/1.1 exchange on `conn`, which this task polls until the
+    /// answer has been read; the connection then goes back to the pool.
+    /// `Err` gives the request back when it was never written.
+    async fn send_h1(
+        &self,
+        mut conn: H1,
+        mut request: Request<Body>,
+        uri: &Uri,
+        max_body: usize,
+    ) -> Result<Result<HttpResponse, TransportError>, Unsent> {
+        // Origin-form (`/api/users.info`) and a `Host` header, as HTTP/1.1 wants.
+        let host = match (&self.host, uri.authority()) {
+            (Some((base, value)), Some(authority)) if base == authority => Some(value.clone()),
+            _ => host_header(uri),
+        };
+        if let Some(host) = host {
+            request.headers_mut().insert(http::header::HOST, host);
+        }
+        *request.uri_mut() = match uri.path_and_query() {
+            Some(path) => Uri::from(path.clone()),
+            None => Uri::from_static("/"),
+        };
+
+        let sending = conn.sender.try_send_request(request);
+        let response = match conn.drive(sending).await {
+            Ok(response) => response,
+            Err(mut error) => {
+                return match error.take_message() {
+                    Some(back) => Err(Unsent(back, error.into_error())),
+                    None => Ok(Err(request_error(&error.into_error()))),
+                };
+            }
+        };
         let (parts, mut body) = response.into_parts();
         let announced = hyper::body::Body::size_hint(&body).exact();
-        let body = read_capped(&mut body, announced, max_body).await?;
-        Ok(HttpResponse {
+        let mut driven = Driven {
+            conn: &mut conn,
+            body: &mut body,
+        };
+        let body = match read_capped(&mut driven, announced, max_body).await {
+            Ok(body) => body,
+            Err(error) => return Ok(Err(error)),
+        };
+        if conn.ready().await {
+            self.pool.put_h1(conn);
+        }
+        Ok(Ok(HttpResponse {
             status: parts.status.as_u16(),
             headers: parts.headers,
             body,
-        })
+        }))
     }
 }
 
-/// `host[:port]` of an `http://` base URL, as hyper-util would write it
-/// (the port only when it is not 80).
-fn plain_text_host(base_url: &str) -> Option<HeaderValue> {
-    let uri = Uri::try_from(base_url).ok()?;
-    if uri.scheme() != Some(&http::uri::Scheme::HTTP) {
-        return None;
+/// One exchange on a shared HTTP/2 connection (whose own task reads and writes).
+async fn send_h2(
+    mut sender: http2::SendRequest<Body>,
+    request: Request<Body>,
+    max_body: usize,
+) -> Result<HttpResponse, TransportError> {
+    let response = sender
+        .send_request(request)
+        .await
+        .map_err(|e| request_error(&e))?;
+    let (parts, mut body) = response.into_parts();
+    let announced = hyper::body::Body::size_hint(&body).exact();
+    let body = read_capped(&mut body, announced, max_body).await?;
+    Ok(HttpResponse {
+        status: parts.status.as_u16(),
+        headers: parts.headers,
+        body,
+    })
+}
+
+/// A request that was never written, given back with the reason.
+struct Unsent(Request<Body>, hyper::Error);
+
+enum Connected {
+    H1(H1),
+    H2(http2::SendRequest<Body>),
+}
+
+/// An HTTP/1.1 connection with no task of its own: whoever holds it polls
+/// `conn`, which does the connection's reading and writing.
+struct H1 {
+    scheme: Scheme,
+    authority: Option<Authority>,
+    sender: http1::SendRequest<Body>,
+    /// `None` once the connection has ended (closed by the server, or failed).
+    conn: Option<Pin<Box<http1::Connection<Io, Body>>>>,
+}
+
+impl H1 {
+    fn serves(&self, uri: &Uri) -> bool {
+        uri.scheme() == Some(&self.scheme) && uri.authority() == self.authority.as_ref()
     }
+
+    /// Polls the connection once; dropping it when it has ended wakes
+    /// whatever waited on it with an error.
+    fn poll_conn(&mut self, cx: &mut Context<'_>) {
+        if let Some(conn) = self.conn.as_mut() {
+            if conn.as_mut().poll(cx).is_ready() {
+                self.conn = None;
+            }
+        }
+    }
+
+    /// Runs `future` to its end while polling the connection, which does
+    /// the reading and writing `future` waits for.
+    async fn drive<F: Future>(&mut self, future: F) -> F::Output {
+        let mut future = pin!(future);
+        poll_fn(|cx| {
+            self.poll_conn(cx);
+            future.as_mut().poll(cx)
+        })
+        .await
+    }
+
+    /// Whether the connection is open and waiting for a request, after one
+    /// more turn (which reads a close the server sent while it sat idle, or
+    /// lets it finish the last exchange). Never waits.
+    async fn ready(&mut self) -> bool {
+        poll_fn(|cx| {
+            self.poll_conn(cx);
+            Poll::Ready(self.conn.is_some() && self.sender.is_ready())
+        })
+        .await
+    }
+}
+
+/// A body whose chunks arrive through a connection this task polls.
+struct Driven<'a> {
+    conn: &'a mut H1,
+    body: &'a mut Incoming,
+}
+
+impl Chunks for Driven<'_> {
+    async fn next_chunk(&mut self) -> Result<Option<Bytes>, TransportError> {
+        self.conn.drive(self.body.next_chunk()).await
+    }
+}
+
+/// Idle HTTP/1.1 connections, oldest first, and the open HTTP/2 ones.
+#[derive(Default)]
+struct Pool {
+    idle: Mutex<VecDeque<(Instant, H1)>>,
+    h2: Mutex<Vec<(Uri, http2::SendRequest<Body>)>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // The pool's lists stay consistent whatever panicked while holding them.
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Pool {
+    /// The most recently used idle connection to `uri`'s origin that is
+    /// still open; connections idle too long are closed on the way.
+    async fn take_h1(&self, uri: &Uri) -> Option<H1> {
+        loop {
+            let mut conn = self.pop_h1(uri)?;
+            if conn.ready().await {
+                return Some(conn);
+            }
+        }
+    }
+
+    fn pop_h1(&self, uri: &Uri) -> Option<H1> {
+        let now = Instant::now();
+        let mut expired = Vec::new();
+        let found = {
+            let mut idle = lock(&self.idle);
+            while idle
+                .front()
+                .is_some_and(|(since, _)| now.duration_since(*since) > POOL_IDLE_TIMEOUT)
+            {
+                expired.extend(idle.pop_front());
+            }
+            let at = idle.iter().rposition(|(_, conn)| conn.serves(uri));
+            at.and_then(|at| idle.remove(at))
+        };
+        // Closed outside the lock.
+        drop(expired);
+        found.map(|(_, conn)| conn)
+    }
+
+    fn put_h1(&self, conn: H1) {
+        let mut idle = lock(&self.idle);
+        if idle.len() < POOL_MAX_IDLE {
+            idle.push_back((Instant::now(), conn));
+        } else {
+            drop(idle);
+            drop(conn);
+        }
+    }
+
+    fn h2(&self, uri: &Uri) -> Option<http2::SendRequest<Body>> {
+        let mut h2 = lock(&self.h2);
+        if h2.is_empty() {
+            return None;
+        }
+        h2.retain(|(_, sender)| !sender.is_closed());
+        h2.iter()
+            .find(|(origin, _)| {
+                origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
+            })
+            .map(|(_, sender)| sender.clone())
+    }
+
+    fn put_h2(&self, uri: &Uri, sender: http2::SendRequest<Body>) {
+        let mut h2 = lock(&self.h2);
+        h2.retain(|(_, sender)| !sender.is_closed());
+        let known = h2.iter().any(|(origin, _)| {
+            origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
+        });
+        if !known {
+            h2.push((uri.clone(), sender));
+        }
+    }
+}
+
+/// `host[:port]`, as an HTTP/1.1 `Host` header (the port only when it is
+/// not the scheme's default).
+fn host_header(uri: &Uri) -> Option<HeaderValue> {
     let host = uri.host()?;
+    let default_port = if uri.scheme() == Some(&Scheme::HTTPS) {
+        443
+    } else {
+        80
+    };
     let value = match uri.port_u16() {
-        Some(port) if port != 80 => format!("{host}:{port}"),
+        Some(port) if port != default_port => format!("{host}:{port}"),
         _ => host.to_owned(),
     };
     HeaderValue::try_from(value).ok()
@@ -188,30 +498,28 @@ impl Chunks for hyper::body::Incoming {
     }
 }
 
-/// Maps a failure onto a kind: a connect failure never sent the request.
-fn classify(err: &hyper_util::client::legacy::Error) -> TransportErrorKind {
-    if err.is_connect() {
-        let timed_out = causes(err).any(|cause| {
-            cause
-                .downcast_ref::<io::Error>()
-                .is_some_and(|io| io.kind() == io::ErrorKind::TimedOut)
-        });
-        return if timed_out {
-            TransportErrorKind::ConnectTimeout
-        } else {
-            TransportErrorKind::Connect
-        };
-    }
-    let parse_error = causes(err).any(|cause| {
+/// The kind of a failure to connect: the request was never sent.
+fn classify_connect(err: &(dyn StdError + 'static)) -> TransportErrorKind {
+    let timed_out = causes(err).any(|cause| {
         cause
-            .downcast_ref::<hyper::Error>()
-            .is_some_and(hyper::Error::is_parse)
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::TimedOut)
     });
-    if parse_error {
+    if timed_out {
+        TransportErrorKind::ConnectTimeout
+    } else {
+        TransportErrorKind::Connect
+    }
+}
+
+/// The kind of a failure once the request may have been written.
+fn request_error(err: &hyper::Error) -> TransportError {
+    let kind = if err.is_parse() || err.is_parse_status() || err.is_user() {
         TransportErrorKind::Other
     } else {
         TransportErrorKind::Closed
-    }
+    };
+    TransportError::new(kind, describe(err))
 }
 
 fn causes<'a>(
@@ -239,14 +547,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn host_header_of_plain_text_bases() {
-        let host = |base| plain_text_host(base).map(|v| v.to_str().unwrap().to_owned());
+    fn host_headers() {
+        let host = |url: &str| {
+            host_header(&Uri::try_from(url).unwrap()).map(|v| v.to_str().unwrap().to_owned())
+        };
         assert_eq!(
             host("http://127.0.0.1:3000/api/").as_deref(),
             Some("127.0.0.1:3000")
         );
         assert_eq!(host("http://localhost/api/").as_deref(), Some("localhost"));
         assert_eq!(host("http://[::1]:80/api/").as_deref(), Some("[::1]"));
-        assert_eq!(host("https://slack.com/api/"), None);
+        assert_eq!(host("https://slack.com/api/").as_deref(), Some("slack.com"));
+        assert_eq!(
+            host("https://files.slack.com:8443/upload/v1/x").as_deref(),
+            Some("files.slack.com:8443")
+        );
     }
 }

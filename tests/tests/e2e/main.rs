@@ -7,6 +7,7 @@ mod admin_users_session;
 mod answers;
 mod bulk;
 mod catalog;
+mod connections;
 mod emulator_methods;
 mod limits;
 mod models;

@@ -293,7 +293,7 @@ where
         while let Ok((mut stream, _)) = listener.accept().await {
             let (answer, seen) = (answer.clone(), seen.clone());
             tokio::spawn(async move {
-                if let Some(head) = read_request(&mut stream).await {
+                if let Some((head, _)) = read_request(&mut stream).await {
                     let n = seen.fetch_add(1, Ordering::SeqCst);
                     answer(n, head, stream).await;
                 }
@@ -303,8 +303,9 @@ where
     (base, count)
 }
 
-/// Reads one request (head and `Content-Length` body, at most 16 MiB); its head.
-async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<String> {
+/// Reads one request (head and `Content-Length` body, at most 16 MiB): its
+/// head and its body.
+pub async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<(String, Vec<u8>)> {
     use tokio::io::AsyncReadExt;
     let mut raw = Vec::new();
     let mut buf = [0u8; 16 * 1024];
@@ -329,14 +330,14 @@ async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<String> {
                 .then(|| value.trim().parse().ok())?
         })
         .unwrap_or(0);
-    let mut have = raw.len() - head_end;
-    while have < body_len.min(16 << 20) {
+    let mut body = raw.split_off(head_end);
+    while body.len() < body_len.min(16 << 20) {
         match stream.read(&mut buf).await {
             Ok(0) | Err(_) => return None,
-            Ok(n) => have += n,
+            Ok(n) => body.extend_from_slice(&buf[..n]),
         }
     }
-    Some(head)
+    Some((head, body))
 }
 
 /// Writes a complete answer with a `Content-Length` body and closes.
