@@ -101,6 +101,17 @@ enum Backend {
     Missing,
 }
 
+impl SlackClient {
+    /// The built-in transport, when this client sends through it.
+    #[cfg(feature = "hyper")]
+    pub(crate) fn hyper_transport(&self) -> Option<&HyperTransport> {
+        match &self.inner.backend {
+            Backend::Hyper(transport) => Some(transport),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Debug for SlackClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
@@ -595,6 +606,8 @@ pub struct SlackClientBuilder {
     rate_limits: Option<RateLimits>,
     max_in_flight: usize,
     transport: Option<Arc<dyn Transport>>,
+    /// DER certificates trusted besides the webpki roots.
+    root_certificates: Vec<Vec<u8>>,
 }
 
 impl fmt::Debug for SlackClientBuilder {
@@ -609,6 +622,7 @@ impl fmt::Debug for SlackClientBuilder {
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
             .field("max_in_flight", &self.max_in_flight)
+            .field("root_certificates", &self.root_certificates.len())
             .finish_non_exhaustive()
     }
 }
@@ -627,6 +641,7 @@ impl Default for SlackClientBuilder {
             rate_limits: None,
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             transport: None,
+            root_certificates: Vec::new(),
         }
     }
 }
@@ -658,6 +673,26 @@ impl SlackClientBuilder {
     /// The limit for establishing a connection (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// Trusts `der` (a DER-encoded X.509 certificate) as a root for TLS,
+    /// besides the webpki roots the client always trusts: for a network
+    /// whose TLS-inspecting gateway signs with its own CA, or a test server.
+    /// It applies to the built-in transport (the API calls and the upload
+    /// step of [`SlackClient::upload_file`]); a certificate that does not
+    /// parse fails [`build`](Self::build).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let gateway_ca = std::fs::read("/etc/ssl/gateway-ca.der")?;
+    /// let client = slackline::SlackClient::builder()
+    ///     .add_root_certificate(gateway_ca)
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn add_root_certificate(mut self, der: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates.push(der.into());
         self
     }
 
@@ -784,12 +819,29 @@ impl SlackClientBuilder {
             None => Backend::Missing,
             #[cfg(feature = "hyper")]
             None => Backend::Hyper(
-                HyperTransport::new(&base_url, headers.clone(), self.connect_timeout)
-                    .map_err(config_error)?,
+                HyperTransport::new(
+                    &base_url,
+                    headers.clone(),
+                    self.connect_timeout,
+                    &self.root_certificates,
+                )
+                .map_err(config_error)?,
             ),
             #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
             None => Backend::Reqwest(
-                reqwest::Client::builder()
+                self.root_certificates
+                    .iter()
+                    .enumerate()
+                    .try_fold(reqwest::Client::builder(), |builder, (n, der)| {
+                        let certificate = reqwest::Certificate::from_der(der).map_err(|e| {
+                            config_error(format!(
+                                "root certificate {} is not a DER certificate: {}",
+                                n + 1,
+                                describe(&e)
+                            ))
+                        })?;
+                        Ok::<_, SlackError>(builder.add_root_certificate(certificate))
+                    })?
                     .use_rustls_tls()
                     .redirect(reqwest::redirect::Policy::none())
                     .timeout(self.timeout)

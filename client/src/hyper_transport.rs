@@ -75,15 +75,21 @@ impl HyperTransport {
         base_url: &str,
         headers: HeaderMap,
         connect_timeout: Duration,
+        extra_roots: &[Vec<u8>],
     ) -> Result<Self, String> {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_connect_timeout(Some(connect_timeout));
 
-        let roots = rustls::RootCertStore {
+        let mut roots = rustls::RootCertStore {
             roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
         };
+        for (n, der) in extra_roots.iter().enumerate() {
+            roots
+                .add(rustls::pki_types::CertificateDer::from(der.as_slice()))
+                .map_err(|e| format!("root certificate {} is not usable: {e}", n + 1))?;
+        }
         let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
             rustls::crypto::ring::default_provider(),
         ))

@@ -18,12 +18,12 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::{HashSet, VecDeque};
-use std::hash::{Hash, Hasher};
+use std::collections::VecDeque;
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
+use crate::pages::Walk;
 use crate::{DefaultSuccess, Form, MethodSpec, SlackClient, SlackError, SlackToken};
 
 /// The most pages in a row that may hold no item while naming a next page.
@@ -62,21 +62,10 @@ pub struct Items<'a, T = serde_json::Value> {
     form: Form,
     field: &'static str,
     buffer: VecDeque<serde_json::Value>,
-    /// `None` before the first page; then the next page's cursor, or
-    /// `Some(None)` once the last page was fetched (or a call failed).
-    cursor: Option<Option<String>>,
-    start: Option<String>,
-    pages: usize,
-    /// Hashes of every cursor followed: a server going round in a cycle of
-    /// cursors is caught on its way round.
-    seen: HashSet<u64>,
+    /// Cursor progress, cycle detection and the empty-page limit, as for
+    /// [`Pages`](crate::Pages).
+    walk: Walk,
     _item: PhantomData<fn() -> T>,
-}
-
-fn hash(cursor: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    cursor.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl<T> std::fmt::Debug for Items<'_, T> {
@@ -86,7 +75,7 @@ impl<T> std::fmt::Debug for Items<'_, T> {
             .field("method", &self.spec.name)
             .field("field", &self.field)
             .field("buffered", &self.buffer.len())
-            .field("pages", &self.pages)
+            .field("pages", &self.walk.pages_fetched())
             .finish_non_exhaustive()
     }
 }
@@ -111,10 +100,7 @@ impl<'a> Items<'a> {
             form,
             field,
             buffer: VecDeque::new(),
-            cursor: None,
-            start,
-            pages: 0,
-            seen: HashSet::new(),
+            walk: Walk::items(spec.name, field, start),
             _item: PhantomData,
         }
     }
@@ -130,17 +116,14 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
             form: self.form,
             field: self.field,
             buffer: self.buffer,
-            cursor: self.cursor,
-            start: self.start,
-            pages: self.pages,
-            seen: self.seen,
+            walk: self.walk,
             _item: PhantomData,
         }
     }
 
     /// Pages fetched so far.
     pub fn pages(&self) -> usize {
-        self.pages
+        self.walk.pages_fetched()
     }
 
     /// The next item, or `None` after the last one.
@@ -149,7 +132,6 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
     /// that does not decode as `T`, a cursor already followed, or
     /// [`MAX_EMPTY_PAGES`] empty pages in a row.
     pub async fn next(&mut self) -> Option<Result<T, SlackError>> {
-        let mut empty = 0;
         loop {
             if let Some(item) = self.buffer.pop_front() {
                 return Some(serde_json::from_value(item).map_err(|e| {
@@ -166,28 +148,19 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
                     }
                 }));
             }
-            let cursor = match self.cursor.take() {
-                None => self.start.take(),
-                Some(None) => {
-                    self.cursor = Some(None);
-                    return None;
+            let form = match self.walk.upcoming()? {
+                Ok(cursor) => {
+                    let mut form = self.form.clone();
+                    if let Some(cursor) = cursor {
+                        form.push("cursor", cursor);
+                    }
+                    form
                 }
-                Some(Some(cursor)) => Some(cursor),
+                Err(err) => return Some(Err(err)),
             };
-            if empty == MAX_EMPTY_PAGES {
+            if let Err(err) = self.fetch(form).await {
                 self.finish();
-                return Some(Err(self.invalid(format!(
-                    "{MAX_EMPTY_PAGES} pages in a row held no `{}`: stopping",
-                    self.field
-                ))));
-            }
-            match self.fetch(cursor).await {
-                Ok(0) => empty += 1,
-                Ok(_) => {}
-                Err(err) => {
-                    self.finish();
-                    return Some(Err(err));
-                }
+                return Some(Err(err));
             }
         }
     }
@@ -202,43 +175,17 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
     }
 
     fn finish(&mut self) {
-        self.cursor = Some(None);
+        self.walk.finish();
         self.buffer.clear();
     }
 
-    fn invalid(&self, message: String) -> SlackError {
-        SlackError::InvalidInput {
-            method: Some(self.spec.name),
-            message,
-        }
-    }
-
-    /// Fetches one page into the buffer; the number of items it held.
-    async fn fetch(&mut self, cursor: Option<String>) -> Result<usize, SlackError> {
-        let mut form = self.form.clone();
-        if let Some(cursor) = &cursor {
-            form.push("cursor", cursor);
-        }
-        let page: DefaultSuccess = match self.token {
+    /// Fetches one page (`form` names its cursor) into the buffer.
+    async fn fetch(&mut self, form: Form) -> Result<(), SlackError> {
+        let mut page: DefaultSuccess = match self.token {
             Some(token) => crate::__private::call(self.client, self.spec, token, form).await?,
             None => crate::__private::call_without_token(self.client, self.spec, form).await?,
         };
-        self.pages += 1;
-        let next = crate::Paginated::next_cursor(&page)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned);
-        if let Some(cursor) = &cursor {
-            self.seen.insert(hash(cursor));
-        }
-        if next
-            .as_deref()
-            .is_some_and(|next| self.seen.contains(&hash(next)))
-        {
-            return Err(self.invalid(
-                "the server answered with a cursor already followed: stopping".to_owned(),
-            ));
-        }
-        let mut page = page;
+        self.walk.advance(crate::Paginated::next_cursor(&page))?;
         let items = match page.extra.remove(self.field) {
             Some(serde_json::Value::Array(items)) => items,
             // A page without the field (or with `null`) has no item.
@@ -251,10 +198,9 @@ impl<'a, T: DeserializeOwned> Items<'a, T> {
                 });
             }
         };
-        let count = items.len();
+        self.walk.held(items.len());
         self.buffer.extend(items);
-        self.cursor = Some(next);
-        Ok(count)
+        Ok(())
     }
 }
 

@@ -33,6 +33,7 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 
+use crate::items::MAX_EMPTY_PAGES;
 use crate::{DefaultSuccess, SlackError, WithMeta};
 
 /// A page that says where the next one starts.
@@ -60,18 +61,15 @@ impl Paginated for DefaultSuccess {
 #[derive(Debug)]
 pub struct Pages<F> {
     fetch: F,
-    /// `None` before the first page; then the cursor of the next page, or
-    /// `Some(None)` once the last page was returned (or a call failed).
-    cursor: Option<Option<String>>,
-    /// Hashes of every cursor followed, so a server going round in a cycle
-    /// of cursors is caught.
-    seen: HashSet<u64>,
+    walk: Walk,
 }
 
 /// Calls `fetch` with no cursor, then with each page's `next_cursor` until
 /// a page has none. A failed call ends the pages after returning its error;
 /// a cursor that was already followed ends them too (with an error), so a
-/// misbehaving server cannot keep a loop going round.
+/// misbehaving server cannot keep a loop going round. A call dropped before
+/// it answered (a timeout around [`next_page`](Pages::next_page)) is made
+/// again, with the same cursor, by the next `next_page`.
 pub fn paginate<F, Fut, T>(fetch: F) -> Pages<F>
 where
     F: FnMut(Option<String>) -> Fut,
@@ -80,15 +78,129 @@ where
 {
     Pages {
         fetch,
-        cursor: None,
-        seen: HashSet::new(),
+        walk: Walk::pages(),
     }
+}
+
+/// Where a walk through a cursor method's pages stands, for [`Pages`] and
+/// [`Items`](crate::Items) both: the cursor of the next page, the cursors
+/// already followed (a cycle ends the walk), the pages fetched, and for an
+/// item stream the run of pages that held no item (at most
+/// [`MAX_EMPTY_PAGES`]).
+#[derive(Debug)]
+pub(crate) struct Walk {
+    /// The method walked, when known, named by the walk's errors.
+    method: Option<&'static str>,
+    /// The list field of an item stream, whose empty pages are skipped.
+    field: Option<&'static str>,
+    next: Next,
+    /// Hashes of every cursor followed, so a server going round in a cycle
+    /// of cursors is caught on its way round.
+    seen: HashSet<u64>,
+    pages: usize,
+    empty_run: usize,
+}
+
+#[derive(Debug)]
+enum Next {
+    /// The first page, with the cursor to start from, if any.
+    First(Option<String>),
+    /// A later page.
+    Cursor(String),
+    /// The last page was fetched, or the walk was stopped.
+    Done,
 }
 
 fn hash(cursor: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     cursor.hash(&mut hasher);
     hasher.finish()
+}
+
+impl Walk {
+    /// A walk handing out whole pages, from the first.
+    pub(crate) fn pages() -> Self {
+        Walk {
+            method: None,
+            field: None,
+            next: Next::First(None),
+            seen: HashSet::new(),
+            pages: 0,
+            empty_run: 0,
+        }
+    }
+
+    /// A walk handing out the items of `field` in the answers of `method`,
+    /// from the page at `start` (the first page when `None`).
+    pub(crate) fn items(method: &'static str, field: &'static str, start: Option<String>) -> Self {
+        Walk {
+            method: Some(method),
+            field: Some(field),
+            next: Next::First(start),
+            ..Walk::pages()
+        }
+    }
+
+    /// The cursor of the page to fetch next (`Ok(None)`: no cursor), or
+    /// `None` once the walk is over. An `Err` ends the walk: an item stream
+    /// met [`MAX_EMPTY_PAGES`] empty pages in a row.
+    pub(crate) fn upcoming(&mut self) -> Option<Result<Option<&str>, SlackError>> {
+        if matches!(self.next, Next::Done) {
+            return None;
+        }
+        if let Some(field) = self.field.filter(|_| self.empty_run == MAX_EMPTY_PAGES) {
+            let message = format!("{MAX_EMPTY_PAGES} pages in a row held no `{field}`: stopping");
+            self.next = Next::Done;
+            return Some(Err(self.invalid(message)));
+        }
+        Some(Ok(match &self.next {
+            Next::First(start) => start.as_deref(),
+            Next::Cursor(cursor) => Some(cursor),
+            Next::Done => None,
+        }))
+    }
+
+    /// Records the page fetched with the [`upcoming`](Self::upcoming)
+    /// cursor, which names `next` (`None` or empty on the last page). A
+    /// `next` already followed ends the walk with an error.
+    pub(crate) fn advance(&mut self, next: Option<&str>) -> Result<(), SlackError> {
+        self.pages += 1;
+        if let Next::First(Some(cursor)) | Next::Cursor(cursor) = &self.next {
+            self.seen.insert(hash(cursor));
+        }
+        let next = next.filter(|c| !c.is_empty());
+        if next.is_some_and(|next| self.seen.contains(&hash(next))) {
+            self.next = Next::Done;
+            return Err(self.invalid(
+                "the server answered with a cursor already followed: stopping".to_owned(),
+            ));
+        }
+        self.next = next.map_or(Next::Done, |next| Next::Cursor(next.to_owned()));
+        Ok(())
+    }
+
+    /// Counts the items of the page just recorded: an item stream stops
+    /// after [`MAX_EMPTY_PAGES`] pages in a row with none.
+    pub(crate) fn held(&mut self, items: usize) {
+        self.empty_run = if items == 0 { self.empty_run + 1 } else { 0 };
+    }
+
+    /// Ends the walk (a call failed, or an item did not decode).
+    pub(crate) fn finish(&mut self) {
+        self.next = Next::Done;
+    }
+
+    /// Pages fetched so far.
+    pub(crate) fn pages_fetched(&self) -> usize {
+        self.pages
+    }
+
+    fn invalid(&self, message: String) -> SlackError {
+        SlackError::InvalidInput {
+            method: self.method,
+            message,
+        }
+    }
 }
 
 impl<F> Pages<F> {
@@ -99,40 +211,20 @@ impl<F> Pages<F> {
         Fut: Future<Output = Result<T, SlackError>>,
         T: Paginated,
     {
-        let cursor = match self.cursor.take() {
-            None => None,
-            Some(None) => {
-                self.cursor = Some(None);
-                return None;
-            }
-            Some(Some(cursor)) => Some(cursor),
+        let cursor = match self.walk.upcoming()? {
+            Ok(cursor) => cursor.map(str::to_owned),
+            Err(err) => return Some(Err(err)),
         };
-        let previous = cursor.clone();
         let page = match (self.fetch)(cursor).await {
             Ok(page) => page,
             Err(err) => {
-                self.cursor = Some(None);
+                self.walk.finish();
                 return Some(Err(err));
             }
         };
-        let next = page
-            .next_cursor()
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned);
-        if let Some(previous) = &previous {
-            self.seen.insert(hash(previous));
+        if let Err(err) = self.walk.advance(page.next_cursor()) {
+            return Some(Err(err));
         }
-        if next
-            .as_ref()
-            .is_some_and(|next| self.seen.contains(&hash(next)))
-        {
-            self.cursor = Some(None);
-            return Some(Err(SlackError::InvalidInput {
-                method: None,
-                message: "the server answered with a cursor already followed: stopping".to_owned(),
-            }));
-        }
-        self.cursor = Some(next);
         Some(Ok(page))
     }
 
@@ -154,6 +246,7 @@ impl<F> Pages<F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     fn page(next: &str) -> DefaultSuccess {
         serde_json::from_str(&format!(
@@ -216,5 +309,30 @@ mod tests {
         .await;
         assert!(cycle.is_err());
         assert_eq!(calls, 3, "pages: none, a, b (which points back to a)");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_page_dropped_mid_call_is_asked_for_again() {
+        let mut sent = Vec::new();
+        let mut pages = paginate(|cursor: Option<String>| {
+            // The first ask for `a` never answers: its caller gives up on it.
+            let stall = cursor.as_deref() == Some("a") && !sent.contains(&cursor);
+            sent.push(cursor.clone());
+            let next = if cursor.is_none() { "a" } else { "" };
+            async move {
+                if stall {
+                    std::future::pending::<()>().await;
+                }
+                Ok(page(next))
+            }
+        });
+        assert!(pages.next_page().await.unwrap().is_ok());
+        let gave_up = tokio::time::timeout(Duration::from_secs(1), pages.next_page()).await;
+        assert!(gave_up.is_err());
+        assert!(pages.next_page().await.unwrap().is_ok());
+        assert!(pages.next_page().await.is_none());
+        drop(pages);
+        let a = Some("a".to_owned());
+        assert_eq!(sent, [None, a.clone(), a]);
     }
 }

@@ -177,10 +177,48 @@ pub trait RateLimitStore: Send + Sync + 'static {
     /// Books the next slot of `key` only if the caller would wait at most
     /// `max_wait` for it: `Ok(wait)` when booked, `Err(wait)` (nothing
     /// booked) when the slot is further away. A caller that will not wait
-    /// that long must not push every later slot back. The default books with
-    /// [`reserve`](Self::reserve) and reports a wait beyond `max_wait` as
-    /// `Err` (that slot then goes unused); stores that can check before
-    /// booking should override it.
+    /// that long must not push every later slot back.
+    ///
+    /// The default books with [`reserve`](Self::reserve) and, when the wait
+    /// is beyond `max_wait`, gives the slot back with
+    /// [`release`](Self::release): two store calls for a refusal, and a
+    /// refused call costs no budget if the store implements `release`.
+    /// Stores that can check before booking (in one atomic step) should
+    /// override this method instead; they need no `release`.
+    fn reserve_within<'a>(
+        &'a self,
+        key: &'a BucketKey,
+        quota: Quota,
+        max_wait: Duration,
+    ) -> StoreFuture<'a, Result<Duration, Duration>> {
+        Box::pin(async move {
+            let wait = self.reserve(key, quota).await;
+            if wait <= max_wait {
+                Ok(wait)
+            } else {
+                self.release(key, quota).await;
+                Err(wait)
+            }
+        })
+    }
+
+    /// Gives back the latest slot of `key` booked by
+    /// [`reserve`](Self::reserve), which its caller will not use: the next
+    /// booking may take it. In GCRA terms, the bucket's next slot moves one
+    /// interval of `quota` earlier, but never into a pause (a 429's
+    /// `Retry-After`) nor before now.
+    ///
+    /// Only the default [`reserve_within`](Self::reserve_within) calls it,
+    /// for a slot further away than its caller would wait. The default does
+    /// nothing (that slot then goes unused, and later callers wait one
+    /// interval longer): a store that keeps the default `reserve_within`
+    /// should implement this. Added with a default so that existing stores
+    /// keep compiling.
+    fn release<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, ()> {
+        let _ = (key, quota);
+        Box::pin(std::future::ready(()))
+    }
+
     /// [`reserve_within`](Self::reserve_within) for a store that can answer
     /// without waiting on anything (state in this process): `Some` is the
     /// booking, made here and now. `None`, the default, sends callers to
@@ -193,22 +231,6 @@ pub trait RateLimitStore: Send + Sync + 'static {
     ) -> Option<Result<Duration, Duration>> {
         let _ = (key, quota, max_wait);
         None
-    }
-
-    fn reserve_within<'a>(
-        &'a self,
-        key: &'a BucketKey,
-        quota: Quota,
-        max_wait: Duration,
-    ) -> StoreFuture<'a, Result<Duration, Duration>> {
-        Box::pin(async move {
-            let wait = self.reserve(key, quota).await;
-            if wait <= max_wait {
-                Ok(wait)
-            } else {
-                Err(wait)
-            }
-        })
     }
 }
 
@@ -279,6 +301,18 @@ impl MemoryStore {
         bucket.paused_until = bucket.paused_until.max(Some(until));
     }
 
+    fn release_at(&self, key: &BucketKey, quota: Quota, now: Instant) {
+        let interval = quota.interval();
+        let tolerance = interval * (quota.burst - 1);
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(bucket) = buckets.get_mut(key) {
+            let earlier = bucket.tat.checked_sub(interval).unwrap_or(now).max(now);
+            // Not into a pause: its end stays the first slot after it.
+            let floor = bucket.paused_until.map_or(now, |until| until + tolerance);
+            bucket.tat = bucket.tat.min(earlier.max(floor));
+        }
+    }
+
     fn pause_remaining_at(&self, key: &BucketKey, now: Instant) -> Duration {
         let buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         buckets
@@ -308,6 +342,11 @@ impl RateLimitStore for MemoryStore {
         Box::pin(std::future::ready(
             self.pause_remaining_at(key, Instant::now()),
         ))
+    }
+
+    fn release<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, ()> {
+        self.release_at(key, quota, Instant::now());
+        Box::pin(std::future::ready(()))
     }
 
     fn reserve_within<'a>(
@@ -462,6 +501,8 @@ impl RateLimits {
             };
             let wait = match booked {
                 Ok(wait) => wait,
+                // Beyond the deadline, or the deadline was the only bound.
+                Err(wait) if wait > total_left || max_wait == total_left => return Err(wait),
                 Err(wait) => {
                     // Longer than a pause may last: wait only if it is not one.
                     let paused = self.store.pause_remaining(key).await;
@@ -648,6 +689,166 @@ mod tests {
             tokio::time::Instant::now() - start,
             Duration::from_secs(120)
         );
+    }
+
+    /// A store as a third party would write it: GCRA state of its own,
+    /// `reserve`, `pause`, `pause_remaining` and `release`, and the trait's
+    /// default `reserve_within`. Counts the calls it gets.
+    #[derive(Default)]
+    struct ThirdPartyStore {
+        state: Mutex<HashMap<BucketKey, (Instant, Option<Instant>)>>,
+        calls: std::sync::atomic::AtomicUsize,
+    }
+
+    impl ThirdPartyStore {
+        fn calls(&self) -> usize {
+            self.calls.load(std::sync::atomic::Ordering::Relaxed)
+        }
+
+        fn count(&self) {
+            self.calls
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    impl RateLimitStore for ThirdPartyStore {
+        fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration> {
+            self.count();
+            let now = Instant::now();
+            let mut state = self.state.lock().unwrap();
+            let (tat, _) = state.entry(key.clone()).or_insert((now, None));
+            let slot = (*tat).max(now);
+            *tat = slot + quota.interval();
+            Box::pin(std::future::ready(slot - now))
+        }
+
+        fn pause<'a>(
+            &'a self,
+            key: &'a BucketKey,
+            _quota: Quota,
+            delay: Duration,
+        ) -> StoreFuture<'a, ()> {
+            self.count();
+            let until = Instant::now() + delay;
+            let mut state = self.state.lock().unwrap();
+            let (tat, paused) = state.entry(key.clone()).or_insert((until, None));
+            *tat = (*tat).max(until);
+            *paused = (*paused).max(Some(until));
+            Box::pin(std::future::ready(()))
+        }
+
+        fn pause_remaining<'a>(&'a self, key: &'a BucketKey) -> StoreFuture<'a, Duration> {
+            self.count();
+            let now = Instant::now();
+            let state = self.state.lock().unwrap();
+            let left = state
+                .get(key)
+                .and_then(|(_, paused)| *paused)
+                .map_or(Duration::ZERO, |until| until.saturating_duration_since(now));
+            Box::pin(std::future::ready(left))
+        }
+
+        fn release<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, ()> {
+            self.count();
+            let mut state = self.state.lock().unwrap();
+            if let Some((tat, paused)) = state.get_mut(key) {
+                let floor = paused.unwrap_or(*tat - quota.interval());
+                *tat = (*tat - quota.interval()).max(floor);
+            }
+            Box::pin(std::future::ready(()))
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_default_reserve_within_books_nothing_for_a_refused_call() {
+        let store = Arc::new(ThirdPartyStore::default());
+        let limits = RateLimits::slack_tiers()
+            .method("m", Quota::per_minute(1.0))
+            .store(SharedStore(store.clone()));
+        let spec = paced_spec();
+        let budget = WaitBudget {
+            pause: Duration::from_secs(300),
+            total: Some(Duration::from_secs(30)),
+        };
+        let start = tokio::time::Instant::now();
+        limits.acquire(&spec, &key(), budget).await.unwrap(); // slot 0
+        for _ in 0..10 {
+            let before = store.calls();
+            let wait = limits.acquire(&spec, &key(), budget).await.unwrap_err();
+            assert_eq!(wait, Duration::from_secs(60), "the next slot, 60 s away");
+            // One booking given back: `reserve` and `release`, nothing more.
+            assert_eq!(store.calls() - before, 2);
+        }
+        assert_eq!(tokio::time::Instant::now(), start, "no caller waited");
+        // The refused callers booked nothing: the next slot is still at 60 s.
+        limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap();
+        assert_eq!(tokio::time::Instant::now() - start, Duration::from_secs(60));
+
+        // A 429 pause beyond the policy's allowance: refused, nothing booked,
+        // and no second booking on the way.
+        limits.pause(&spec, &key(), Duration::from_secs(600)).await;
+        let patient = WaitBudget {
+            pause: Duration::from_secs(300),
+            total: None,
+        };
+        for _ in 0..10 {
+            let before = store.calls();
+            let left = limits.acquire(&spec, &key(), patient).await.unwrap_err();
+            assert_eq!(left, Duration::from_secs(600));
+            assert_eq!(
+                store.calls() - before,
+                3,
+                "reserve, release, pause_remaining"
+            );
+        }
+        let paused_at = tokio::time::Instant::now();
+        limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap();
+        assert_eq!(
+            tokio::time::Instant::now() - paused_at,
+            Duration::from_secs(600),
+            "the first slot after the pause is its end"
+        );
+    }
+
+    /// Hands the test its store back after `RateLimits` took it.
+    struct SharedStore(Arc<ThirdPartyStore>);
+
+    impl RateLimitStore for SharedStore {
+        fn reserve<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, Duration> {
+            self.0.reserve(key, quota)
+        }
+
+        fn pause<'a>(
+            &'a self,
+            key: &'a BucketKey,
+            quota: Quota,
+            delay: Duration,
+        ) -> StoreFuture<'a, ()> {
+            self.0.pause(key, quota, delay)
+        }
+
+        fn pause_remaining<'a>(&'a self, key: &'a BucketKey) -> StoreFuture<'a, Duration> {
+            self.0.pause_remaining(key)
+        }
+
+        fn release<'a>(&'a self, key: &'a BucketKey, quota: Quota) -> StoreFuture<'a, ()> {
+            self.0.release(key, quota)
+        }
+    }
+
+    #[test]
+    fn memory_store_release_gives_the_slot_back_but_not_into_a_pause() {
+        let store = MemoryStore::new();
+        let quota = Quota::per_minute(60.0);
+        let now = Instant::now();
+        assert_eq!(store.reserve_at(&key(), quota, now).as_secs(), 0);
+        assert_eq!(store.reserve_at(&key(), quota, now).as_secs(), 1);
+        store.release_at(&key(), quota, now);
+        assert_eq!(store.reserve_at(&key(), quota, now).as_secs(), 1);
+        store.pause_at(&key(), quota, now + Duration::from_secs(10));
+        store.release_at(&key(), quota, now);
+        store.release_at(&key(), quota, now);
+        assert_eq!(store.reserve_at(&key(), quota, now).as_secs(), 10);
     }
 
     #[test]

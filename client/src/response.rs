@@ -186,6 +186,9 @@ pub struct AnswerParts<'a> {
     headers: &'a HeaderMap,
     envelope: &'a Envelope<'a>,
     token: Option<&'a SlackToken>,
+    /// The answer's warnings, kept (bounded, redacted) once for the log
+    /// line and the [`ResponseMeta`] both; empty when it has none.
+    warnings: Vec<String>,
 }
 
 impl fmt::Debug for AnswerParts<'_> {
@@ -200,6 +203,17 @@ impl AnswerParts<'_> {
     /// Builds the [`ResponseMeta`] of this answer: what it keeps of the
     /// answer is bounded and never holds the token.
     pub fn meta(&self) -> ResponseMeta {
+        self.meta_with(self.warnings.clone())
+    }
+
+    /// [`meta`](Self::meta), taking the answer's warnings along instead of
+    /// copying them.
+    pub fn into_meta(mut self) -> ResponseMeta {
+        let warnings = std::mem::take(&mut self.warnings);
+        self.meta_with(warnings)
+    }
+
+    fn meta_with(&self, warnings: Vec<String>) -> ResponseMeta {
         let header = |name: &str| {
             self.headers
                 .get(name)
@@ -210,7 +224,7 @@ impl AnswerParts<'_> {
         ResponseMeta {
             scopes: header("x-oauth-scopes"),
             accepted_scopes: header("x-accepted-oauth-scopes"),
-            warnings: self.envelope.warnings(self.token),
+            warnings,
             messages: self.envelope.messages(self.token),
             next_cursor: self
                 .envelope
@@ -243,7 +257,7 @@ impl<T: DeserializeOwned> FromSlackBody for WithMeta<T> {
     fn from_slack_body(body: &[u8], parts: AnswerParts<'_>) -> serde_json::Result<Self> {
         Ok(WithMeta {
             value: serde_json::from_slice(body)?,
-            meta: parts.meta(),
+            meta: parts.into_meta(),
         })
     }
 }
@@ -283,20 +297,66 @@ pub(crate) fn decode<T: FromSlackBody>(
             messages: envelope.messages(token).into(),
         });
     }
-    if envelope.has_warnings() {
-        tracing::warn!(
-            method = spec.name,
-            warnings = ?envelope.warnings(token),
-            "Slack sent warnings"
-        );
-    }
+    // Built once, for the log line and the answer's `ResponseMeta` both.
+    let warnings = if envelope.has_warnings() {
+        let warnings = envelope.warnings(token);
+        tracing::warn!(method = spec.name, warnings = ?warnings, "Slack sent warnings");
+        warnings
+    } else {
+        Vec::new()
+    };
     T::from_slack_body(
         body,
         AnswerParts {
             headers,
             envelope: &envelope,
             token,
+            warnings,
         },
     )
     .map_err(decode_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AdminUsersSessionApi, SlackClient};
+
+    /// Both views of an answer's metadata, as a `FromSlackBody` sees them.
+    struct BothMetas(ResponseMeta, ResponseMeta);
+
+    impl FromSlackBody for BothMetas {
+        fn from_slack_body(_: &[u8], parts: AnswerParts<'_>) -> serde_json::Result<Self> {
+            let copied = parts.meta();
+            Ok(BothMetas(copied, parts.into_meta()))
+        }
+    }
+
+    #[test]
+    fn warnings_are_split_merged_and_redacted_once_for_every_view() {
+        let spec = &<SlackClient as AdminUsersSessionApi>::ADMIN_USERS_SESSION_RESET;
+        let token = SlackToken::new("xoxp-warned-secret").unwrap();
+        let body = br#"{"ok":true,"warning":"superfluous_charset, xoxp-warned-secret",
+            "response_metadata":{"warnings":["missing_charset"],"next_cursor":"c1"}}"#;
+        let BothMetas(copied, moved) =
+            decode::<BothMetas>(spec, Some(&token), &HeaderMap::new(), body).unwrap();
+        assert_eq!(copied, moved);
+        assert_eq!(moved.warnings.len(), 3, "{:?}", moved.warnings);
+        assert_eq!(moved.warnings[0], "superfluous_charset");
+        assert_eq!(moved.warnings[2], "missing_charset");
+        assert!(
+            !moved.warnings[1].contains("warned-secret"),
+            "{:?}",
+            moved.warnings
+        );
+        assert_eq!(moved.next_cursor.as_deref(), Some("c1"));
+
+        let with_meta: WithMeta<DefaultSuccess> =
+            decode(spec, Some(&token), &HeaderMap::new(), body).unwrap();
+        assert_eq!(with_meta.meta, moved);
+
+        let plain: WithMeta<DefaultSuccess> =
+            decode(spec, Some(&token), &HeaderMap::new(), br#"{"ok":true}"#).unwrap();
+        assert!(plain.meta.warnings.is_empty());
+    }
 }

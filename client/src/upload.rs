@@ -20,12 +20,13 @@ use crate::api::FilesApi;
 use crate::hyper_transport::HyperTransport;
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 use crate::transport::classify_reqwest;
-use crate::{Form, SlackClient, SlackError, SlackToken, TransportErrorKind};
+use crate::{Form, SlackClient, SlackError, SlackToken};
 
 /// What the upload step is called in errors (it is not a Slack method).
 pub const UPLOAD_STEP: &str = "files.upload (bytes to the upload URL)";
 
 /// The most bytes of the upload URL's answer that are read.
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
 const MAX_UPLOAD_ANSWER: usize = 64 * 1024;
 
 /// A file to upload with [`SlackClient::upload_file`].
@@ -215,7 +216,8 @@ fn check_upload_url(raw: &str) -> Result<String, SlackError> {
     }
 }
 
-fn transport(kind: TransportErrorKind, message: impl Into<String>) -> SlackError {
+#[cfg(any(feature = "hyper", feature = "reqwest"))]
+fn transport(kind: crate::TransportErrorKind, message: impl Into<String>) -> SlackError {
     SlackError::Transport {
         method: UPLOAD_STEP,
         kind,
@@ -223,8 +225,9 @@ fn transport(kind: TransportErrorKind, message: impl Into<String>) -> SlackError
     }
 }
 
-/// The bytes go to a URL of Slack's choosing, not the client's base URL:
-/// one pooled client of the default transport for all uploads.
+/// The bytes go to a URL of Slack's choosing, not the client's base URL.
+/// A client on the built-in transport sends them on its own pool (with its
+/// roots); one given a custom transport shares this one.
 #[cfg(feature = "hyper")]
 fn upload_http() -> Result<&'static HyperTransport, SlackError> {
     static CLIENT: OnceLock<Result<HyperTransport, String>> = OnceLock::new();
@@ -235,16 +238,24 @@ fn upload_http() -> Result<&'static HyperTransport, SlackError> {
                 http::header::USER_AGENT,
                 http::HeaderValue::from_static(concat!("slackline/", env!("CARGO_PKG_VERSION"))),
             );
-            HyperTransport::new("", headers, crate::DEFAULT_CONNECT_TIMEOUT)
+            HyperTransport::new("", headers, crate::DEFAULT_CONNECT_TIMEOUT, &[])
         })
         .as_ref()
-        .map_err(|e| transport(TransportErrorKind::Other, e.clone()))
+        .map_err(|e| transport(crate::TransportErrorKind::Other, e.clone()))
 }
 
 /// Sends the bytes; Slack answers `200 OK - <length>`.
 #[cfg(feature = "hyper")]
-async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> {
-    let answer = upload_http()?
+async fn send_bytes(
+    client: &SlackClient,
+    url: String,
+    upload: &UploadFile,
+) -> Result<(), SlackError> {
+    let http = match client.hyper_transport() {
+        Some(own) => own,
+        None => upload_http()?,
+    };
+    let answer = http
         .send(
             http::Method::POST,
             &url,
@@ -268,7 +279,11 @@ async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> 
 }
 
 #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
-async fn send_bytes(_url: String, _upload: &UploadFile) -> Result<(), SlackError> {
+async fn send_bytes(
+    _client: &SlackClient,
+    _url: String,
+    _upload: &UploadFile,
+) -> Result<(), SlackError> {
     Err(SlackError::InvalidInput {
         method: Some(UPLOAD_STEP),
         message: "slackline was built without an HTTP transport (its `hyper` and `reqwest` features are off)".to_owned(),
@@ -288,12 +303,16 @@ fn upload_http() -> Result<&'static reqwest::Client, SlackError> {
                 .map_err(|e| format!("cannot set up the upload client: {e}"))
         })
         .as_ref()
-        .map_err(|e| transport(TransportErrorKind::Other, e.clone()))
+        .map_err(|e| transport(crate::TransportErrorKind::Other, e.clone()))
 }
 
 /// Sends the bytes; Slack answers `200 OK - <length>`.
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
-async fn send_bytes(url: String, upload: &UploadFile) -> Result<(), SlackError> {
+async fn send_bytes(
+    _client: &SlackClient,
+    url: String,
+    upload: &UploadFile,
+) -> Result<(), SlackError> {
     let mut response = upload_http()?
         .post(url)
         .header(http::header::CONTENT_TYPE, "application/octet-stream")
@@ -374,7 +393,7 @@ impl SlackClient {
             form,
         )
         .await?;
-        send_bytes(check_upload_url(&target.upload_url)?, &upload).await?;
+        send_bytes(self, check_upload_url(&target.upload_url)?, &upload).await?;
 
         let title = upload.title.as_deref().unwrap_or(&upload.filename);
         let files = serde_json::json!([{ "id": target.file_id, "title": title }]);

@@ -13,6 +13,8 @@
 //!
 //! Exit status 0 when Slack answered `ok: true`; otherwise 1 and one line on
 //! stderr naming Slack's error code (`error: not_an_admin`) or the failure kind.
+//! A usage error (an unknown flag, a missing value, a malformed user ID) is
+//! exit status 2 and one line on stderr, before anything is sent.
 
 use std::process::ExitCode;
 
@@ -41,7 +43,7 @@ enum Command {
     /// Wipe a user's sessions on all devices (admin.users.session.reset).
     Reset {
         /// The user whose sessions are wiped.
-        #[arg(long)]
+        #[arg(long, value_parser = user_id)]
         user_id: String,
         /// Only expire mobile sessions.
         #[arg(long)]
@@ -52,8 +54,20 @@ enum Command {
     },
 }
 
+/// A user ID as typed: letters and digits (`U0123ABCD`), checked before
+/// anything is sent.
+fn user_id(id: &str) -> Result<String, &'static str> {
+    if id.is_empty() {
+        return Err("a Slack user ID is not empty, e.g. U0123ABCD");
+    }
+    match slackline_examples::bulk::invalid_id(id) {
+        Some(why) => Err(why),
+        None => Ok(id.to_owned()),
+    }
+}
+
 #[tokio::main]
-async fn main() -> ExitCode {
+pub(crate) async fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => e.exit(), // --help, --version: stdout, exit 0

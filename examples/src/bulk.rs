@@ -66,9 +66,10 @@ pub fn parse_user_ids(text: &str) -> ParsedIds {
     parsed
 }
 
-/// Why an ID cannot be a Slack user ID (it is then reported as failed with
-/// [`INVALID_ID`] and never sent), or `None` if it looks like one.
-fn invalid_id(id: &str) -> Option<&'static str> {
+/// Why an ID cannot be a Slack user ID (the bulk job then reports it as
+/// failed with [`INVALID_ID`] and never sends it), or `None` if it looks
+/// like one.
+pub fn invalid_id(id: &str) -> Option<&'static str> {
     if id.len() > 64 {
         Some("longer than 64 characters")
     } else if !id

@@ -16,4 +16,5 @@ mod requests;
 mod retries;
 mod security;
 mod support;
+mod tls;
 mod transport;

@@ -375,3 +375,136 @@ async fn the_typed_core_methods_decode_the_emulators_answers() {
         untyped_fields.join("\n")
     );
 }
+
+/// Answers `users.list` as a server going round in a cycle of cursors:
+/// no cursor → `a`, `a` → `b`, `b` → `a` again. Each page holds one member,
+/// named after the cursor it was asked with.
+struct CyclingUsers;
+
+impl wiremock::Respond for CyclingUsers {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let body = String::from_utf8_lossy(&request.body).into_owned();
+        let query = request.url.query().unwrap_or("").to_owned();
+        let cursor = [query.as_str(), body.as_str()]
+            .into_iter()
+            .flat_map(|pairs| pairs.split('&'))
+            .find_map(|pair| pair.strip_prefix("cursor="))
+            .map(str::to_owned);
+        let (member, next) = match cursor.as_deref() {
+            None => ("U0", "a"),
+            Some("a") => ("Ua", "b"),
+            _ => ("Ub", "a"),
+        };
+        json(&format!(
+            r#"{{"ok":true,"members":[{{"id":"{member}"}}],
+                "response_metadata":{{"next_cursor":"{next}"}}}}"#
+        ))
+    }
+}
+
+/// The cursors sent to `server`, in order (`None`: the first page).
+async fn cursors_sent(server: &MockServer) -> Vec<Option<String>> {
+    let requests = server.received_requests().await.unwrap();
+    requests
+        .iter()
+        .map(|request| {
+            let body = String::from_utf8_lossy(&request.body).into_owned();
+            let query = request.url.query().unwrap_or("").to_owned();
+            [query, body]
+                .iter()
+                .flat_map(|pairs| pairs.split('&').map(str::to_owned).collect::<Vec<_>>())
+                .find_map(|pair| pair.strip_prefix("cursor=").map(str::to_owned))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_repeated_cursor_ends_an_item_stream_with_the_error_that_ends_pages() {
+    use slackline::UsersApi;
+    use slackline::api::UsersListOptions;
+
+    let server = MockServer::start().await;
+    Mock::given(path("/api/users.list"))
+        .respond_with(CyclingUsers)
+        .mount(&server)
+        .await;
+    let client = plain_client(&api_base(&server));
+    let token = token();
+    let expected = ["None", "Some(\"a\")", "Some(\"b\")"];
+
+    // Pages: none, a, then b names `a` again: an error instead of that page.
+    let mut pages = paginate(|cursor| {
+        let (client, token) = (&client, &token);
+        async move {
+            let mut options = UsersListOptions::default();
+            options.cursor = cursor;
+            client.users_list(token, options).await
+        }
+    });
+    let mut members = Vec::new();
+    let pages_error = loop {
+        match pages
+            .next_page()
+            .await
+            .expect("the cycle ends the pages with an error")
+        {
+            Ok(page) => members.extend(page.members.into_iter().map(|m| m.id)),
+            Err(err) => break err,
+        }
+    };
+    assert!(pages.next_page().await.is_none(), "nothing after the error");
+    assert_eq!(members, ["U0", "Ua"]);
+    let sent: Vec<String> = cursors_sent(&server)
+        .await
+        .iter()
+        .map(|c| format!("{:?}", c.as_deref()))
+        .collect();
+    assert_eq!(sent, expected);
+    server.reset().await;
+    Mock::given(path("/api/users.list"))
+        .respond_with(CyclingUsers)
+        .mount(&server)
+        .await;
+
+    // Items: the same walk, the same requests, the same error.
+    let mut items = client.users_list_items(&token, UsersListOptions::default());
+    let mut ids = Vec::new();
+    let items_error = loop {
+        match items
+            .next()
+            .await
+            .expect("the cycle ends the items with an error")
+        {
+            Ok(member) => ids.push(member["id"].as_str().unwrap().to_owned()),
+            Err(err) => break err,
+        }
+    };
+    assert!(items.next().await.is_none(), "nothing after the error");
+    assert_eq!(ids, ["U0", "Ua"]);
+    assert_eq!(items.pages(), 3);
+    let sent: Vec<String> = cursors_sent(&server)
+        .await
+        .iter()
+        .map(|c| format!("{:?}", c.as_deref()))
+        .collect();
+    assert_eq!(sent, expected);
+
+    let (
+        SlackError::InvalidInput {
+            method: None,
+            message: pages_message,
+        },
+        SlackError::InvalidInput {
+            method: Some("users.list"),
+            message: items_message,
+        },
+    ) = (&pages_error, &items_error)
+    else {
+        panic!("pages: {pages_error:?}; items: {items_error:?}");
+    };
+    assert_eq!(pages_message, items_message);
+    assert!(
+        pages_message.contains("cursor already followed"),
+        "{pages_message}"
+    );
+}
