@@ -11,32 +11,32 @@ use tokio::io::AsyncWriteExt;
 
 use crate::support::{api_code, bounded, plain_builder, plain_client, read_request, token};
 
-const RESET: &str = "admin.users.session.reset";
+pub(crate) const RESET: &str = "admin.users.session.reset";
 
 /// What the server saw of one request.
 #[derive(Clone, Debug)]
-struct Seen {
+pub(crate) struct Seen {
     /// The connection it came on (0 for the first accepted).
-    conn: usize,
+    pub(crate) conn: usize,
     /// Its number over all connections (0 for the first).
-    request: usize,
-    head: String,
-    body: String,
+    pub(crate) request: usize,
+    pub(crate) head: String,
+    pub(crate) body: String,
 }
 
 /// How the server answers one request.
-struct Reply {
+pub(crate) struct Reply {
     /// The error code answered (`{"ok":false,"error":code}`), so that each
     /// call can tell which request its answer belongs to.
-    code: String,
+    pub(crate) code: String,
     /// Waited before answering.
-    delay: Duration,
-    then: Then,
+    pub(crate) delay: Duration,
+    pub(crate) then: Then,
     /// Bytes of body announced but never sent (the answer is cut short).
-    missing: usize,
+    pub(crate) missing: usize,
 }
 
-enum Then {
+pub(crate) enum Then {
     /// Keep the connection open for the next request.
     KeepOpen,
     /// Answer with `Connection: close`, then close.
@@ -46,7 +46,7 @@ enum Then {
     CloseLater(Duration),
 }
 
-fn reply(code: impl Into<String>) -> Reply {
+pub(crate) fn reply(code: impl Into<String>) -> Reply {
     Reply {
         code: code.into(),
         delay: Duration::ZERO,
@@ -55,25 +55,25 @@ fn reply(code: impl Into<String>) -> Reply {
     }
 }
 
-struct Server {
-    base: String,
+pub(crate) struct Server {
+    pub(crate) base: String,
     conns: Arc<AtomicUsize>,
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
-    fn connections(&self) -> usize {
+    pub(crate) fn connections(&self) -> usize {
         self.conns.load(Ordering::SeqCst)
     }
 
-    fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
 }
 
 /// A keep-alive HTTP/1.1 server on 127.0.0.1 that answers each request as
 /// `answer` says and records what it saw.
-async fn server(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Server {
+pub(crate) async fn server(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}/api/", listener.local_addr().unwrap());
     let conns = Arc::new(AtomicUsize::new(0));
@@ -130,14 +130,14 @@ async fn server(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Serv
     Server { base, conns, seen }
 }
 
-async fn reset(client: &SlackClient, user: &str) -> Result<(), SlackError> {
+pub(crate) async fn reset(client: &SlackClient, user: &str) -> Result<(), SlackError> {
     bounded(client.admin_users_session_reset(&token(), user, None, None))
         .await
         .map(|_| ())
 }
 
 /// The code the server answered, which names the request it answered.
-fn code(result: Result<(), SlackError>) -> String {
+pub(crate) fn code(result: Result<(), SlackError>) -> String {
     api_code(result, RESET)
 }
 

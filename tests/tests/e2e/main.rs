@@ -9,6 +9,7 @@ mod bulk;
 mod catalog;
 mod connections;
 mod emulator_methods;
+mod hostile_transport;
 mod limits;
 mod models;
 mod rate_limits;

@@ -16,7 +16,7 @@ use slackline::{AdminUsersSessionApi, SlackError, TransportErrorKind};
 
 use crate::support::{bounded, plain_builder, token};
 
-const ROOT: &[u8] = include_bytes!("tls/ca.der");
+pub(crate) const ROOT: &[u8] = include_bytes!("tls/ca.der");
 const SERVER_CERT: &[u8] = include_bytes!("tls/server.der");
 const SERVER_KEY: &[u8] = include_bytes!("tls/server.key.der");
 
@@ -28,8 +28,8 @@ struct TlsServer {
     versions: Arc<Mutex<Vec<http::Version>>>,
 }
 
-/// A TLS server for 127.0.0.1 offering `alpn`, answering `{"ok":true}`.
-async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
+/// The test server certificate's TLS acceptor, offering `alpn`.
+pub(crate) fn acceptor(alpn: &[&[u8]]) -> tokio_rustls::TlsAcceptor {
     let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
@@ -42,7 +42,12 @@ async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
     )
     .unwrap();
     config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    tokio_rustls::TlsAcceptor::from(Arc::new(config))
+}
+
+/// A TLS server for 127.0.0.1 offering `alpn`, answering `{"ok":true}`.
+async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
+    let acceptor = acceptor(alpn);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("https://{}/api/", listener.local_addr().unwrap());
     let conns = Arc::new(AtomicUsize::new(0));

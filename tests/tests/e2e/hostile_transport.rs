@@ -1,0 +1,757 @@
+//! The built-in transport against servers that misbehave on purpose, and
+//! callers that give up half-way: every call ends in bounded time with its
+//! own answer or a typed error, and the next call on the same client still
+//! gets its own answer.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use slackline::{SlackClient, SlackError, TransportErrorKind};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use crate::connections::{code, reset};
+use crate::support::{SECRET, plain_builder, plain_client, read_request};
+use crate::tls::{ROOT, acceptor};
+
+/// A server that hands each accepted connection (numbered from 0) to
+/// `handler`, and counts the connections accepted and still open.
+struct Conns {
+    base: String,
+    accepted: Arc<AtomicUsize>,
+    open: Arc<AtomicUsize>,
+}
+
+impl Conns {
+    fn accepted(&self) -> usize {
+        self.accepted.load(Ordering::SeqCst)
+    }
+
+    fn open(&self) -> usize {
+        self.open.load(Ordering::SeqCst)
+    }
+}
+
+async fn conn_server<F, Fut>(scheme: &str, handler: F) -> Conns
+where
+    F: Fn(usize, TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("{scheme}://{}/api/", listener.local_addr().unwrap());
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let open = Arc::new(AtomicUsize::new(0));
+    let (count, live) = (accepted.clone(), open.clone());
+    let handler = Arc::new(handler);
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let n = count.fetch_add(1, Ordering::SeqCst);
+            live.fetch_add(1, Ordering::SeqCst);
+            let (handler, live) = (handler.clone(), live.clone());
+            tokio::spawn(async move {
+                handler(n, stream).await;
+                live.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    Conns {
+        base,
+        accepted,
+        open,
+    }
+}
+
+/// The `user_id` a request's form body names: the marker each answer
+/// carries back, so that a call can tell its own answer from another's.
+fn user_of(body: &[u8]) -> String {
+    form_urlencoded::parse(body)
+        .find(|(name, _)| name == "user_id")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default()
+}
+
+/// A keep-alive answer naming `marker`.
+fn answer(marker: &str) -> String {
+    let body = format!(r#"{{"ok":false,"error":"for_{marker}"}}"#);
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+/// Answers every request on `stream` in turn, keeping it open.
+async fn serve_politely(mut stream: TcpStream) {
+    while let Some((_, body)) = read_request(&mut stream).await {
+        if stream
+            .write_all(answer(&user_of(&body)).as_bytes())
+            .await
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Reads up to the end of a request's head, leaving its body unread.
+async fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") && raw.len() < 64 * 1024 {
+        match stream.read(&mut byte).await {
+            Ok(1) => raw.push(byte[0]),
+            _ => return None,
+        }
+    }
+    Some(String::from_utf8_lossy(&raw).into_owned())
+}
+
+fn kind(err: &SlackError) -> Option<TransportErrorKind> {
+    match err {
+        SlackError::Transport { kind, .. } => Some(*kind),
+        _ => None,
+    }
+}
+
+/// The error a call ended in, checked for its kind and for the token.
+fn failed(result: Result<(), SlackError>, expected: &[TransportErrorKind]) -> SlackError {
+    let err = result.expect_err("the call fails");
+    assert!(
+        kind(&err).is_some_and(|k| expected.contains(&k)),
+        "expected one of {expected:?}, got {err:?}"
+    );
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("topsecret"), "{text}");
+    assert!(!text.contains(SECRET), "{text}");
+    err
+}
+
+/// A call finishing within `within`.
+async fn timed(
+    within: Duration,
+    call: impl Future<Output = Result<(), SlackError>>,
+) -> Result<(), SlackError> {
+    let started = Instant::now();
+    let result = call.await;
+    let took = started.elapsed();
+    assert!(took < within, "took {took:?}, more than {within:?}");
+    result
+}
+
+fn quick_client(base: &str) -> SlackClient {
+    plain_builder(base)
+        .timeout(Duration::from_millis(400))
+        .build()
+        .unwrap()
+}
+
+// ---------------------------------------------------------------------------
+// HTTP/1.1: what the server writes.
+
+#[tokio::test]
+async fn an_unsolicited_answer_on_an_idle_connection_is_never_taken_for_the_next() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            let Some((_, body)) = read_request(&mut stream).await else {
+                return;
+            };
+            let _ = stream.write_all(answer(&user_of(&body)).as_bytes()).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            let _ = stream.write_all(answer("nobody").as_bytes()).await;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = plain_client(&server.base);
+    assert_eq!(code(reset(&client, "U1").await), "for_U1");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+    assert_eq!(server.accepted(), 2, "the spoiled connection was dropped");
+}
+
+#[tokio::test]
+async fn garbage_on_an_idle_connection_is_never_read_as_an_answer() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            let Some((_, body)) = read_request(&mut stream).await else {
+                return;
+            };
+            let _ = stream.write_all(answer(&user_of(&body)).as_bytes()).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            let _ = stream.write_all(b"\x00\xffgarbage\r\n\r\n").await;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = plain_client(&server.base);
+    assert_eq!(code(reset(&client, "U1").await), "for_U1");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+}
+
+#[tokio::test]
+async fn an_answer_before_the_body_was_read_leaves_no_trace() {
+    // The first connection answers as soon as it has the head of a large
+    // request and never reads its body; the connection must not be reused.
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_head(&mut stream).await.is_none() {
+                return;
+            }
+            let _ = stream.write_all(answer("early").as_bytes()).await;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    let big = "U".repeat(4 << 20);
+    let first = timed(Duration::from_secs(2), reset(&client, &big)).await;
+    if let Err(err) = &first {
+        if kind(err).is_some() {
+            failed(
+                first,
+                &[TransportErrorKind::Closed, TransportErrorKind::Timeout],
+            );
+        } else {
+            assert_eq!(code(first), "for_early");
+        }
+    }
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+}
+
+#[tokio::test]
+async fn interim_answers_are_skipped() {
+    let server = conn_server("http", |_, mut stream| async move {
+        while let Some((_, body)) = read_request(&mut stream).await {
+            let interim = "HTTP/1.1 100 Continue\r\n\r\n\
+                           HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n";
+            let whole = format!("{interim}{}", answer(&user_of(&body)));
+            if stream.write_all(whole.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let client = plain_client(&server.base);
+    for n in 0..3 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 1, "kept alive through interim answers");
+}
+
+#[tokio::test]
+async fn http_1_0_answers_without_keep_alive_are_read_to_their_close() {
+    let server = conn_server("http", |_, mut stream| async move {
+        if let Some((_, body)) = read_request(&mut stream).await {
+            let body = format!(r#"{{"ok":false,"error":"for_{}"}}"#, user_of(&body));
+            let answer = format!("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{body}");
+            let _ = stream.write_all(answer.as_bytes()).await;
+            let _ = stream.shutdown().await;
+        }
+    })
+    .await;
+    let client = plain_client(&server.base);
+    for n in 0..3 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 3);
+}
+
+/// A server whose first connection answers with `head` and then writes
+/// `chunk` again and again (a bounded number of times), the others politely.
+async fn endless(head: &'static str, chunk: &'static [u8]) -> Conns {
+    conn_server("http", move |n, mut stream| async move {
+        if n == 0 {
+            if read_request(&mut stream).await.is_none() {
+                return;
+            }
+            let _ = stream.write_all(head.as_bytes()).await;
+            for _ in 0..100_000 {
+                if stream.write_all(chunk).await.is_err() {
+                    return;
+                }
+            }
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await
+}
+
+async fn stops_at_the_cap(server: Conns) {
+    let client = plain_builder(&server.base)
+        .max_response_bytes(64 * 1024)
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::BodyTooLarge],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn endless_chunks_stop_at_the_cap() {
+    let chunk: &'static [u8] = Box::leak(
+        format!("1000\r\n{}\r\n", "x".repeat(0x1000))
+            .into_bytes()
+            .into_boxed_slice(),
+    );
+    let server = endless(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        chunk,
+    )
+    .await;
+    stops_at_the_cap(server).await;
+}
+
+#[tokio::test]
+async fn one_huge_chunk_stops_at_the_cap() {
+    let server = endless(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+         Transfer-Encoding: chunked\r\n\r\n7fffffffffff\r\n",
+        &[b'x'; 8192],
+    )
+    .await;
+    stops_at_the_cap(server).await;
+}
+
+#[tokio::test]
+async fn a_body_until_close_that_never_ends_stops_at_the_cap() {
+    let server = endless(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+        &[b'x'; 8192],
+    )
+    .await;
+    stops_at_the_cap(server).await;
+}
+
+#[tokio::test]
+async fn a_chunk_size_that_overflows_is_a_typed_error() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_request(&mut stream).await.is_some() {
+                let _ = stream
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\
+                          ffffffffffffffffffff\r\nxx",
+                    )
+                    .await;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::Closed, TransportErrorKind::Other],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn a_trickled_body_ends_at_the_timeout() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_request(&mut stream).await.is_none() {
+                return;
+            }
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+                        Content-Length: 200\r\n\r\n";
+            let _ = stream.write_all(head.as_bytes()).await;
+            for _ in 0..200 {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                if stream.write_all(b" ").await.is_err() {
+                    return;
+                }
+            }
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    failed(
+        timed(Duration::from_millis(900), reset(&client, "U1")).await,
+        &[TransportErrorKind::Timeout],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn too_many_headers_is_a_typed_error() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_request(&mut stream).await.is_some() {
+                let mut head = String::from("HTTP/1.1 200 OK\r\n");
+                for i in 0..500 {
+                    head.push_str(&format!("X-Filler-{i}: {i}\r\n"));
+                }
+                head.push_str("Content-Length: 0\r\n\r\n");
+                let _ = stream.write_all(head.as_bytes()).await;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::Other],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn a_head_that_never_ends_is_a_typed_error() {
+    let server = endless("HTTP/1.1 200 OK\r\nX-Endless: ", &[b'x'; 8192]).await;
+    let client = quick_client(&server.base);
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::Other],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn a_server_that_never_reads_a_large_body_is_ended_by_the_timeout() {
+    let server = conn_server("http", |n, stream| async move {
+        if n == 0 {
+            // Holds the connection without reading a byte.
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            drop(stream);
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    let big = "U".repeat(8 << 20);
+    failed(
+        timed(Duration::from_millis(900), reset(&client, &big)).await,
+        &[TransportErrorKind::Timeout],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn a_connection_closed_right_after_accepting_fails_that_call_only() {
+    let server = conn_server("http", |n, stream| async move {
+        if n == 0 {
+            drop(stream);
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::Closed, TransportErrorKind::Connect],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+    assert_eq!(server.accepted(), 2);
+}
+
+// ---------------------------------------------------------------------------
+// Pool pressure and callers that give up.
+
+#[tokio::test]
+async fn more_concurrent_calls_than_the_pool_keeps() {
+    let server = conn_server("http", |_, mut stream| async move {
+        while let Some((_, body)) = read_request(&mut stream).await {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if stream
+                .write_all(answer(&user_of(&body)).as_bytes())
+                .await
+                .is_err()
+            {
+                return;
+            }
+        }
+    })
+    .await;
+    let client = plain_builder(&server.base)
+        .max_in_flight(512)
+        .build()
+        .unwrap();
+    let mut calls = tokio::task::JoinSet::new();
+    for n in 0..320 {
+        let client = client.clone();
+        calls.spawn(async move {
+            let user = format!("U{n}");
+            (code(reset(&client, &user).await), user)
+        });
+    }
+    while let Some(done) = calls.join_next().await {
+        let (answered, user) = done.unwrap();
+        assert_eq!(answered, format!("for_{user}"));
+    }
+    let accepted = server.accepted();
+    assert!(accepted > 256, "the calls overlapped: {accepted}");
+    // Connections beyond the pool's 256 idle ones are closed.
+    for _ in 0..50 {
+        if server.open() <= 256 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(server.open() <= 256, "{} left open", server.open());
+    for n in 0..10 {
+        let user = format!("S{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), accepted, "sequential calls reuse");
+}
+
+/// A server answering `SLOW…` users after 300 ms, the others at once; its
+/// first connection never reads a byte.
+async fn cancellable() -> Conns {
+    conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            return;
+        }
+        while let Some((_, body)) = read_request(&mut stream).await {
+            let user = user_of(&body);
+            if user.starts_with("SLOW") {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            if stream.write_all(answer(&user).as_bytes()).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn calls_dropped_mid_write_and_mid_read_do_not_poison_the_pool() {
+    let server = cancellable().await;
+    let client = plain_client(&server.base);
+    // Mid-write: the first connection reads nothing of 8 MiB.
+    let big = "U".repeat(8 << 20);
+    let dropped = tokio::time::timeout(Duration::from_millis(100), reset(&client, &big)).await;
+    assert!(dropped.is_err(), "{dropped:?}");
+    assert_eq!(code(reset(&client, "U1").await), "for_U1");
+    // Mid-read, on a reused connection, then by aborting the task.
+    let dropped = tokio::time::timeout(Duration::from_millis(50), reset(&client, "SLOW1")).await;
+    assert!(dropped.is_err(), "{dropped:?}");
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    let task = {
+        let client = client.clone();
+        tokio::spawn(async move { reset(&client, "SLOW2").await })
+    };
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    task.abort();
+    assert!(task.await.unwrap_err().is_cancelled());
+    // The abandoned answers arrive meanwhile; nobody reads them.
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    for n in 4..8 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+}
+
+#[tokio::test]
+async fn calls_dropped_mid_connect_do_not_poison_the_pool() {
+    // The TLS server takes the first connection and never answers its
+    // handshake; the others are served.
+    let server = h1_tls_server(1).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    let dropped = tokio::time::timeout(Duration::from_millis(100), reset(&client, "U0")).await;
+    assert!(dropped.is_err(), "{dropped:?}");
+    for n in 1..4 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// TLS.
+
+fn tls_client(base: &str, timeout: Duration) -> SlackClient {
+    plain_builder(base)
+        .add_root_certificate(ROOT)
+        .connect_timeout(Duration::from_millis(300))
+        .timeout(timeout)
+        .build()
+        .unwrap()
+}
+
+/// A TLS server offering only HTTP/1.1 whose first `stalled` connections
+/// never answer the handshake.
+async fn h1_tls_server(stalled: usize) -> Conns {
+    let acceptor = acceptor(&[b"http/1.1"]);
+    conn_server("https", move |n, stream| {
+        let acceptor = acceptor.clone();
+        async move {
+            if n < stalled {
+                tokio::time::sleep(Duration::from_millis(2500)).await;
+                return;
+            }
+            let Ok(mut tls) = acceptor.accept(stream).await else {
+                return;
+            };
+            let mut buf = vec![0u8; 64 * 1024];
+            let mut raw = Vec::new();
+            loop {
+                // One request at a time: head, then `Content-Length` body.
+                let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+                    match tls.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(got) => raw.extend_from_slice(&buf[..got]),
+                    }
+                    continue;
+                };
+                let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+                let len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                if raw.len() < end + 4 + len {
+                    match tls.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(got) => raw.extend_from_slice(&buf[..got]),
+                    }
+                    continue;
+                }
+                let body: Vec<u8> = raw.drain(..end + 4 + len).skip(end + 4).collect();
+                if tls
+                    .write_all(answer(&user_of(&body)).as_bytes())
+                    .await
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
+    })
+    .await
+}
+
+// ---------------------------------------------------------------------------
+// HTTP/2.
+
+/// How the HTTP/2 server ends a connection after its first answer.
+#[derive(Clone, Copy)]
+enum After {
+    KeepOpen,
+    /// Sends GOAWAY (a graceful shutdown) once the first answer is out.
+    GoAway,
+    /// Drops the connection shortly after the first answer.
+    Close,
+}
+
+/// An HTTP/2 TLS server answering `for_<user_id>`; `STALL…` users are
+/// never answered.
+async fn h2_server(after: After) -> Conns {
+    let acceptor = acceptor(&[b"h2"]);
+    conn_server("https", move |_, stream| {
+        let acceptor = acceptor.clone();
+        async move {
+            let Ok(tls) = acceptor.accept(stream).await else {
+                return;
+            };
+            let (answered, mut first) = tokio::sync::mpsc::unbounded_channel::<()>();
+            let service = service_fn(move |request: http::Request<hyper::body::Incoming>| {
+                let answered = answered.clone();
+                async move {
+                    let body = request.into_body().collect().await.unwrap().to_bytes();
+                    let user = user_of(&body);
+                    if user.starts_with("STALL") {
+                        tokio::time::sleep(Duration::from_secs(3)).await;
+                    }
+                    let _ = answered.send(());
+                    let body = format!(r#"{{"ok":false,"error":"for_{user}"}}"#);
+                    let mut response = http::Response::new(Full::new(Bytes::from(body)));
+                    response.headers_mut().insert(
+                        http::header::CONTENT_TYPE,
+                        http::HeaderValue::from_static("application/json"),
+                    );
+                    Ok::<_, Infallible>(response)
+                }
+            });
+            let conn = hyper::server::conn::http2::Builder::new(TokioExecutor::new())
+                .serve_connection(TokioIo::new(tls), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => return,
+                _ = first.recv() => {}
+            }
+            match after {
+                After::KeepOpen => {}
+                After::GoAway => conn.as_mut().graceful_shutdown(),
+                After::Close => {
+                    let _ = tokio::time::timeout(Duration::from_millis(20), conn.as_mut()).await;
+                    return;
+                }
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(5), conn).await;
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn http2_goaway_between_calls_then_a_new_connection() {
+    let server = h2_server(After::GoAway).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    for n in 0..4 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 4, "one call per connection");
+}
+
+#[tokio::test]
+async fn http2_connection_closed_between_calls_then_a_new_connection() {
+    let server = h2_server(After::Close).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    for n in 0..3 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(server.accepted(), 3);
+}
+
+#[tokio::test]
+async fn http2_a_stalled_stream_ends_that_call_only() {
+    let server = h2_server(After::KeepOpen).await;
+    let client = tls_client(&server.base, Duration::from_millis(400));
+    assert_eq!(code(reset(&client, "U0").await), "for_U0");
+    let stalled = {
+        let client = client.clone();
+        tokio::spawn(async move { timed(Duration::from_secs(1), reset(&client, "STALL")).await })
+    };
+    for n in 1..6 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    failed(stalled.await.unwrap(), &[TransportErrorKind::Timeout]);
+    assert_eq!(code(reset(&client, "U9").await), "for_U9");
+    assert_eq!(server.accepted(), 1, "all on one connection");
+}
