@@ -57,6 +57,9 @@ type Body = Full<Bytes>;
 
 pub(crate) struct HyperTransport {
     connector: HttpsConnector<HttpConnector>,
+    /// Bounds the whole connect: TCP (each address also has it, in the
+    /// connector) and the TLS handshake.
+    connect_timeout: Duration,
     pool: Pool,
     /// `User-Agent` and the builder's default headers, sent with every request.
     headers: HeaderMap,
@@ -107,6 +110,7 @@ impl HyperTransport {
 
         Ok(HyperTransport {
             connector,
+            connect_timeout,
             pool: Pool::default(),
             headers,
             host: Uri::try_from(base_url)
@@ -224,9 +228,17 @@ impl HyperTransport {
             poll_fn(|cx| connector.poll_ready(cx)).await?;
             connector.call(uri.clone()).await
         };
-        let io = connecting
-            .await
-            .map_err(|e| TransportError::new(classify_connect(&*e), describe(&*e)))?;
+        // A server that accepts TCP but never finishes the TLS handshake
+        // is a connect timeout too: the request was never sent.
+        let io = match tokio::time::timeout(self.connect_timeout, connecting).await {
+            Ok(io) => io.map_err(|e| TransportError::new(classify_connect(&*e), describe(&*e)))?,
+            Err(_) => {
+                return Err(TransportError::new(
+                    TransportErrorKind::ConnectTimeout,
+                    format!("no connection within {:?}", self.connect_timeout),
+                ));
+            }
+        };
         let failed =
             |e: hyper::Error| TransportError::new(TransportErrorKind::Connect, describe(&e));
         if io.connected().is_negotiated_h2() {

@@ -652,6 +652,18 @@ async fn h1_tls_server(stalled: usize) -> Conns {
     .await
 }
 
+#[tokio::test]
+async fn a_tls_handshake_never_answered_is_a_connect_timeout() {
+    let server = h1_tls_server(1).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::ConnectTimeout],
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+}
+
 // ---------------------------------------------------------------------------
 // HTTP/2.
 
