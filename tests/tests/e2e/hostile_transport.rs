@@ -767,3 +767,119 @@ async fn http2_a_stalled_stream_ends_that_call_only() {
     assert_eq!(code(reset(&client, "U9").await), "for_U9");
     assert_eq!(server.accepted(), 1, "all on one connection");
 }
+
+#[tokio::test]
+async fn http2_many_first_calls_at_once_leave_one_connection_open() {
+    let server = h2_server(After::KeepOpen).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    let mut calls = tokio::task::JoinSet::new();
+    for n in 0..20 {
+        let client = client.clone();
+        calls.spawn(async move {
+            let user = format!("U{n}");
+            (code(reset(&client, &user).await), user)
+        });
+    }
+    while let Some(done) = calls.join_next().await {
+        let (answered, user) = done.unwrap();
+        assert_eq!(answered, format!("for_{user}"));
+    }
+    for _ in 0..100 {
+        if server.open() <= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(server.open(), 1, "of {} accepted", server.accepted());
+    let accepted = server.accepted();
+    assert_eq!(code(reset(&client, "U99").await), "for_U99");
+    assert_eq!(server.accepted(), accepted, "the kept one is reused");
+}
+
+#[tokio::test]
+async fn http2_connection_closed_then_an_immediate_call() {
+    let server = h2_server(After::Close).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    assert_eq!(code(reset(&client, "U0").await), "for_U0");
+    tokio::time::sleep(Duration::from_millis(25)).await;
+    for n in 1..4 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+#[tokio::test]
+async fn extra_bytes_after_an_answer_are_never_read_as_the_next() {
+    // The first answer comes with a second one glued to it, unasked.
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            let Some((_, body)) = read_request(&mut stream).await else {
+                return;
+            };
+            let both = format!("{}{}", answer(&user_of(&body)), answer("nobody"));
+            let _ = stream.write_all(both.as_bytes()).await;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = plain_client(&server.base);
+    for n in 0..3 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+}
+
+#[tokio::test]
+async fn a_switching_protocols_answer_nobody_asked_for() {
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_request(&mut stream).await.is_some() {
+                let _ = stream
+                    .write_all(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: evil\r\nConnection: upgrade\r\n\r\nHTTP/1.1 200 OK\r\n")
+                    .await;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    let first = timed(Duration::from_secs(1), reset(&client, "U1")).await;
+    assert!(first.is_err(), "{first:?}");
+    let text = format!("{:?}", first.unwrap_err());
+    assert!(!text.contains("topsecret"), "{text}");
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+    assert_eq!(code(reset(&client, "U3").await), "for_U3");
+}
+
+#[test]
+fn a_client_outliving_its_first_runtime_still_works() {
+    // A client kept in a static, say, used from one runtime and then
+    // another: pooled connections of the first are never used again.
+    let server_rt = tokio::runtime::Runtime::new().unwrap();
+    let h1 = server_rt.block_on(conn_server("http", |_, stream| serve_politely(stream)));
+    let h2 = server_rt.block_on(h2_server(After::KeepOpen));
+    let clients = [
+        plain_builder(&h1.base)
+            .timeout(Duration::from_secs(2))
+            .build()
+            .unwrap(),
+        tls_client(&h2.base, Duration::from_secs(2)),
+    ];
+    for round in 0..3 {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            for client in &clients {
+                let user = format!("R{round}");
+                let answered = timed(Duration::from_secs(1), reset(client, &user)).await;
+                assert_eq!(code(answered), format!("for_{user}"));
+            }
+        });
+        drop(rt);
+    }
+}
