@@ -9,7 +9,9 @@
 //! connection goes back to the pool once its answer has been read to the end;
 //! a call dropped half-way drops its connection, which closes it. HTTP/2 (when
 //! a TLS server offers it by ALPN) multiplexes many calls on one connection,
-//! so that connection runs as a task of its own.
+//! so that connection runs as a task of its own; a call given up on it (its
+//! timeout, or its caller gone) takes it out of the pool, since a connection
+//! gone silent is noticed by nothing else, and the next call opens another.
 //!
 //! No URL re-parsing beyond one `Uri`, no middleware stack, no redirect
 //! machinery (redirects are never followed). DNS, the connect timeout and TLS
@@ -188,8 +190,8 @@ impl HyperTransport {
         max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
         let uri = request.uri().clone();
-        if let Some(sender) = self.pool.h2(&uri) {
-            return send_h2(sender, request, max_body).await;
+        if let Some(conn) = self.pool.h2(&uri) {
+            return self.pool.send_h2(conn, request, max_body).await;
         }
         let mut request = request;
         let mut stale = 0;
@@ -198,7 +200,9 @@ impl HyperTransport {
                 Some(conn) => (conn, true),
                 None => match self.connect(&uri).await? {
                     Connected::H1(conn) => (conn, false),
-                    Connected::H2(sender) => return send_h2(sender, request, max_body).await,
+                    Connected::H2(conn) => {
+                        return self.pool.send_h2(conn, request, max_body).await;
+                    }
                 },
             };
             match self.send_h1(conn, request, &uri, max_body).await {
@@ -252,8 +256,8 @@ impl HyperTransport {
                     tracing::debug!(%error, "HTTP/2 connection ended");
                 }
             });
-            self.pool.put_h2(uri, sender.clone());
-            return Ok(Connected::H2(sender));
+            let id = self.pool.put_h2(uri, &sender);
+            return Ok(Connected::H2(H2 { id, sender }));
         }
         let (sender, conn) = http1::Builder::new().handshake(io).await.map_err(failed)?;
         Ok(Connected::H1(H1 {
@@ -318,8 +322,8 @@ impl HyperTransport {
     }
 }
 
-/// One exchange on a shared HTTP/2 connection (whose own task reads and writes).
-async fn send_h2(
+/// One exchange on an HTTP/2 connection (whose own task reads and writes).
+async fn exchange_h2(
     mut sender: http2::SendRequest<Body>,
     request: Request<Body>,
     max_body: usize,
@@ -343,7 +347,30 @@ struct Unsent(Request<Body>, hyper::Error);
 
 enum Connected {
     H1(H1),
-    H2(http2::SendRequest<Body>),
+    H2(H2),
+}
+
+/// An HTTP/2 connection's sender, with its number in the pool (`None` for
+/// a connection opened beside the pool's, which serves one call).
+struct H2 {
+    id: Option<u64>,
+    sender: http2::SendRequest<Body>,
+}
+
+/// Takes a shared HTTP/2 connection out of the pool when dropped armed: a
+/// call given up half-way (its timeout, or its caller gone) may have met a
+/// connection gone silent, which nothing else would notice.
+struct Abandoned<'a> {
+    pool: &'a Pool,
+    id: Option<u64>,
+}
+
+impl Drop for Abandoned<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.id {
+            lock(&self.pool.h2).open.retain(|(_, open, _)| *open != id);
+        }
+    }
 }
 
 /// An HTTP/1.1 connection with no task of its own: whoever holds it polls
@@ -410,7 +437,14 @@ impl Chunks for Driven<'_> {
 #[derive(Default)]
 struct Pool {
     idle: Mutex<VecDeque<(Instant, H1)>>,
-    h2: Mutex<Vec<(Uri, http2::SendRequest<Body>)>>,
+    h2: Mutex<H2Pool>,
+}
+
+/// The shared HTTP/2 connections, each with its origin and number.
+#[derive(Default)]
+struct H2Pool {
+    opened: u64,
+    open: Vec<(Uri, u64, http2::SendRequest<Body>)>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -461,28 +495,55 @@ impl Pool {
         }
     }
 
-    fn h2(&self, uri: &Uri) -> Option<http2::SendRequest<Body>> {
+    fn h2(&self, uri: &Uri) -> Option<H2> {
         let mut h2 = lock(&self.h2);
-        if h2.is_empty() {
+        if h2.open.is_empty() {
             return None;
         }
-        h2.retain(|(_, sender)| !sender.is_closed());
-        h2.iter()
-            .find(|(origin, _)| {
+        h2.open.retain(|(_, _, sender)| !sender.is_closed());
+        h2.open
+            .iter()
+            .find(|(origin, _, _)| {
                 origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
             })
-            .map(|(_, sender)| sender.clone())
+            .map(|(_, id, sender)| H2 {
+                id: Some(*id),
+                sender: sender.clone(),
+            })
     }
 
-    fn put_h2(&self, uri: &Uri, sender: http2::SendRequest<Body>) {
+    /// Shares `sender`'s connection, unless one to `uri`'s origin is
+    /// shared already; its number when shared.
+    fn put_h2(&self, uri: &Uri, sender: &http2::SendRequest<Body>) -> Option<u64> {
         let mut h2 = lock(&self.h2);
-        h2.retain(|(_, sender)| !sender.is_closed());
-        let known = h2.iter().any(|(origin, _)| {
+        h2.open.retain(|(_, _, sender)| !sender.is_closed());
+        let known = h2.open.iter().any(|(origin, _, _)| {
             origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
         });
-        if !known {
-            h2.push((uri.clone(), sender));
+        if known {
+            return None;
         }
+        h2.opened += 1;
+        let id = h2.opened;
+        h2.open.push((uri.clone(), id, sender.clone()));
+        Some(id)
+    }
+
+    /// One exchange on `conn`, which leaves the pool if the call is given
+    /// up before it ends; the calls already on it finish there.
+    async fn send_h2(
+        &self,
+        conn: H2,
+        request: Request<Body>,
+        max_body: usize,
+    ) -> Result<HttpResponse, TransportError> {
+        let mut abandoned = Abandoned {
+            pool: self,
+            id: conn.id,
+        };
+        let result = exchange_h2(conn.sender, request, max_body).await;
+        abandoned.id = None;
+        result
     }
 }
 

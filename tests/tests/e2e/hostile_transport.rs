@@ -763,9 +763,20 @@ async fn http2_a_stalled_stream_ends_that_call_only() {
         let user = format!("U{n}");
         assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
     }
-    failed(stalled.await.unwrap(), &[TransportErrorKind::Timeout]);
-    assert_eq!(code(reset(&client, "U9").await), "for_U9");
     assert_eq!(server.accepted(), 1, "all on one connection");
+    failed(stalled.await.unwrap(), &[TransportErrorKind::Timeout]);
+    // A call given up may have met a connection gone silent: the next call
+    // opens another, and the one given up closes.
+    assert_eq!(code(reset(&client, "U9").await), "for_U9");
+    assert_eq!(code(reset(&client, "U10").await), "for_U10");
+    assert_eq!(server.accepted(), 2);
+    for _ in 0..100 {
+        if server.open() <= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(server.open(), 1, "the connection given up is closed");
 }
 
 #[tokio::test]
@@ -806,6 +817,55 @@ async fn http2_connection_closed_then_an_immediate_call() {
         let user = format!("U{n}");
         assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
         tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// A TCP proxy to `upstream` on 127.0.0.1 whose connections open at the
+/// time of `freeze` stop passing bytes either way (and stay open), as a
+/// peer that vanished without a word.
+async fn freezing_proxy(upstream: &str) -> (String, Arc<tokio::sync::Notify>) {
+    let target = upstream
+        .trim_start_matches("https://")
+        .trim_end_matches("/api/")
+        .to_owned();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("https://{}/api/", listener.local_addr().unwrap());
+    let freeze = Arc::new(tokio::sync::Notify::new());
+    let frozen = freeze.clone();
+    tokio::spawn(async move {
+        while let Ok((mut inbound, _)) = listener.accept().await {
+            let frozen = frozen.clone();
+            let target = target.clone();
+            tokio::spawn(async move {
+                let Ok(mut outbound) = TcpStream::connect(&target).await else {
+                    return;
+                };
+                tokio::select! {
+                    _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                    _ = frozen.notified() => {
+                        tokio::time::sleep(Duration::from_secs(3)).await;
+                    }
+                }
+            });
+        }
+    });
+    (base, freeze)
+}
+
+#[tokio::test]
+async fn http2_a_connection_gone_silent_is_given_up_after_a_timeout() {
+    let server = h2_server(After::KeepOpen).await;
+    let (base, freeze) = freezing_proxy(&server.base).await;
+    let client = tls_client(&base, Duration::from_millis(300));
+    assert_eq!(code(reset(&client, "U0").await), "for_U0");
+    freeze.notify_waiters();
+    failed(
+        timed(Duration::from_secs(1), reset(&client, "U1")).await,
+        &[TransportErrorKind::Timeout],
+    );
+    for n in 2..5 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
     }
 }
 
