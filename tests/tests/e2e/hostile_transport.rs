@@ -678,7 +678,7 @@ enum After {
 }
 
 /// An HTTP/2 TLS server answering `for_<user_id>`; `STALL…` users are
-/// never answered.
+/// never answered, `BIG…` users get 4 MiB.
 async fn h2_server(after: After) -> Conns {
     let acceptor = acceptor(&[b"h2"]);
     conn_server("https", move |_, stream| {
@@ -697,7 +697,11 @@ async fn h2_server(after: After) -> Conns {
                         tokio::time::sleep(Duration::from_secs(3)).await;
                     }
                     let _ = answered.send(());
-                    let body = format!(r#"{{"ok":false,"error":"for_{user}"}}"#);
+                    let body = if user.starts_with("BIG") {
+                        "x".repeat(4 << 20)
+                    } else {
+                        format!(r#"{{"ok":false,"error":"for_{user}"}}"#)
+                    };
                     let mut response = http::Response::new(Full::new(Bytes::from(body)));
                     response.headers_mut().insert(
                         http::header::CONTENT_TYPE,
@@ -942,4 +946,91 @@ fn a_client_outliving_its_first_runtime_still_works() {
         });
         drop(rt);
     }
+}
+
+#[tokio::test]
+async fn http2_an_answer_over_the_cap_ends_that_stream_only() {
+    let server = h2_server(After::KeepOpen).await;
+    let client = plain_builder(&server.base)
+        .add_root_certificate(ROOT)
+        .max_response_bytes(64 * 1024)
+        .timeout(Duration::from_secs(2))
+        .build()
+        .unwrap();
+    assert_eq!(code(reset(&client, "U0").await), "for_U0");
+    for n in 0..3 {
+        failed(
+            timed(Duration::from_secs(1), reset(&client, &format!("BIG{n}"))).await,
+            &[TransportErrorKind::BodyTooLarge],
+        );
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 1, "all on one connection");
+}
+
+#[tokio::test]
+async fn a_close_right_after_each_answer_unannounced() {
+    // Each answer looks kept alive, but the server closes at once; the
+    // next call comes straight after.
+    let server = conn_server("http", |_, mut stream| async move {
+        if let Some((_, body)) = read_request(&mut stream).await {
+            let _ = stream.write_all(answer(&user_of(&body)).as_bytes()).await;
+        }
+    })
+    .await;
+    let client = plain_client(&server.base);
+    for n in 0..10 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+}
+
+#[tokio::test]
+async fn trailers_and_odd_header_bytes_are_read_past() {
+    let server = conn_server("http", |_, mut stream| async move {
+        while let Some((_, body)) = read_request(&mut stream).await {
+            let body = format!(r#"{{"ok":false,"error":"for_{}"}}"#, user_of(&body));
+            let mut whole = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+                X-Odd: \xff\xfe\r\nRetry-After: \xff\r\nTrailer: X-Done\r\n\
+                Transfer-Encoding: chunked\r\n\r\n"
+                .to_vec();
+            whole.extend_from_slice(
+                format!("{:x}\r\n{body}\r\n0\r\nX-Done: yes\r\n\r\n", body.len()).as_bytes(),
+            );
+            if stream.write_all(&whole).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let client = plain_client(&server.base);
+    for n in 0..3 {
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 1, "kept alive past the trailers");
+}
+
+#[tokio::test]
+async fn http2_calls_dropped_mid_read_leave_no_connection_behind() {
+    let server = h2_server(After::KeepOpen).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    for n in 0..8 {
+        let dropped = tokio::time::timeout(
+            Duration::from_millis(50),
+            reset(&client, &format!("STALL{n}")),
+        )
+        .await;
+        assert!(dropped.is_err(), "{dropped:?}");
+        let user = format!("U{n}");
+        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+    }
+    for _ in 0..100 {
+        if server.open() <= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(server.open(), 1, "of {} accepted", server.accepted());
 }
