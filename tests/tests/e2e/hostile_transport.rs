@@ -1034,3 +1034,72 @@ async fn http2_calls_dropped_mid_read_leave_no_connection_behind() {
     }
     assert_eq!(server.open(), 1, "of {} accepted", server.accepted());
 }
+
+#[tokio::test]
+async fn a_body_on_an_answer_that_has_none_is_never_read_as_the_next() {
+    // `204` and `304` answers have no body whatever they announce: the bytes
+    // after the head spoil the connection.
+    for status in ["204 No Content", "304 Not Modified"] {
+        let server = conn_server("http", move |n, mut stream| async move {
+            if n == 0 {
+                if read_request(&mut stream).await.is_none() {
+                    return;
+                }
+                let fake = answer("nobody");
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Length: {}\r\n\r\n",
+                    fake.len()
+                );
+                let _ = stream.write_all(format!("{head}{fake}").as_bytes()).await;
+            }
+            serve_politely(stream).await;
+        })
+        .await;
+        let client = quick_client(&server.base);
+        let first = timed(Duration::from_secs(1), reset(&client, "U1")).await;
+        assert!(first.is_err(), "{first:?}");
+        for n in 2..5 {
+            let user = format!("U{n}");
+            assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn malformed_heads_are_typed_errors() {
+    const HEADS: &[&str] = &[
+        "HTTP/1.1 abc Nope\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+        "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nNo colon here\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX-Nul: a\0b\r\nContent-Length: 0\r\n\r\n",
+        "SSH-2.0-OpenSSH_9.6\r\n",
+        // Blank lines before a status line are skipped: this one waits for
+        // a status line until the timeout.
+        "\r\n\r\n\r\n",
+    ];
+    for head in HEADS {
+        let server = conn_server("http", move |n, mut stream| async move {
+            if n == 0 {
+                if read_request(&mut stream).await.is_some() {
+                    let _ = stream.write_all(head.as_bytes()).await;
+                    tokio::time::sleep(Duration::from_millis(600)).await;
+                }
+                return;
+            }
+            serve_politely(stream).await;
+        })
+        .await;
+        let client = quick_client(&server.base);
+        let first = timed(Duration::from_secs(1), reset(&client, "U1")).await;
+        let expected: &[TransportErrorKind] = if head.starts_with("\r\n") {
+            &[TransportErrorKind::Timeout]
+        } else {
+            &[TransportErrorKind::Other, TransportErrorKind::Closed]
+        };
+        let err = failed(first, expected);
+        assert!(!format!("{err}").is_empty(), "{head:?}");
+        assert_eq!(code(reset(&client, "U2").await), "for_U2", "{head:?}");
+    }
+}
