@@ -680,6 +680,11 @@ enum After {
 /// An HTTP/2 TLS server answering `for_<user_id>`; `STALL…` users are
 /// never answered, `BIG…` users get 4 MiB.
 async fn h2_server(after: After) -> Conns {
+    h2_server_with(after, None).await
+}
+
+/// [`h2_server`], allowing at most `max_streams` streams at once.
+async fn h2_server_with(after: After, max_streams: Option<u32>) -> Conns {
     let acceptor = acceptor(&[b"h2"]);
     conn_server("https", move |_, stream| {
         let acceptor = acceptor.clone();
@@ -711,6 +716,7 @@ async fn h2_server(after: After) -> Conns {
                 }
             });
             let conn = hyper::server::conn::http2::Builder::new(TokioExecutor::new())
+                .max_concurrent_streams(max_streams)
                 .serve_connection(TokioIo::new(tls), service);
             let mut conn = std::pin::pin!(conn);
             tokio::select! {
@@ -1102,4 +1108,48 @@ async fn malformed_heads_are_typed_errors() {
         assert!(!format!("{err}").is_empty(), "{head:?}");
         assert_eq!(code(reset(&client, "U2").await), "for_U2", "{head:?}");
     }
+}
+
+#[tokio::test]
+async fn http2_goaway_in_the_middle_of_a_burst() {
+    let server = h2_server(After::GoAway).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    for round in 0..3 {
+        // The first call's answer comes with a GOAWAY, which meets the
+        // burst on its way.
+        let first = format!("R{round}");
+        assert_eq!(code(reset(&client, &first).await), format!("for_{first}"));
+        let mut calls = tokio::task::JoinSet::new();
+        for n in 0..30 {
+            let client = client.clone();
+            calls.spawn(async move {
+                let user = format!("R{round}U{n}");
+                (reset(&client, &user).await, user)
+            });
+        }
+        while let Some(done) = calls.join_next().await {
+            let (answered, user) = done.unwrap();
+            assert_eq!(code(answered), format!("for_{user}"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn http2_one_stream_at_a_time_queues_the_others() {
+    let server = h2_server_with(After::KeepOpen, Some(1)).await;
+    let client = tls_client(&server.base, Duration::from_secs(2));
+    assert_eq!(code(reset(&client, "U").await), "for_U");
+    let mut calls = tokio::task::JoinSet::new();
+    for n in 0..20 {
+        let client = client.clone();
+        calls.spawn(async move {
+            let user = format!("U{n}");
+            (reset(&client, &user).await, user)
+        });
+    }
+    while let Some(done) = calls.join_next().await {
+        let (answered, user) = done.unwrap();
+        assert_eq!(code(answered), format!("for_{user}"));
+    }
+    assert_eq!(server.accepted(), 1, "all on one connection");
 }
