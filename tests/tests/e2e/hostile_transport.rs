@@ -1153,3 +1153,36 @@ async fn http2_one_stream_at_a_time_queues_the_others() {
     }
     assert_eq!(server.accepted(), 1, "all on one connection");
 }
+
+#[tokio::test]
+async fn an_early_refusal_then_a_close_is_read() {
+    // A server refusing a large body at its head (as a `413` does), then
+    // closing with the body unread.
+    let server = conn_server("http", |n, mut stream| async move {
+        if n == 0 {
+            if read_head(&mut stream).await.is_none() {
+                return;
+            }
+            let body = r#"{"ok":false,"error":"request_too_large"}"#;
+            let refusal = format!(
+                "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(refusal.as_bytes()).await;
+            let _ = stream.flush().await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            return;
+        }
+        serve_politely(stream).await;
+    })
+    .await;
+    let client = quick_client(&server.base);
+    let big = "U".repeat(8 << 20);
+    let first = timed(Duration::from_secs(1), reset(&client, &big)).await;
+    assert!(
+        matches!(first, Err(SlackError::Http { status: 413, .. })),
+        "{first:?}"
+    );
+    assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
