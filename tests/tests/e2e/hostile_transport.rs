@@ -603,6 +603,13 @@ fn tls_client(base: &str, timeout: Duration) -> SlackClient {
 /// A TLS server offering only HTTP/1.1 whose first `stalled` connections
 /// never answer the handshake.
 async fn h1_tls_server(stalled: usize) -> Conns {
+    h1_tls_server_closing(stalled, None).await
+}
+
+/// [`h1_tls_server`], closing each connection this long after an answer
+/// when `close_after` is given (as a keep-alive timeout does), with a TLS
+/// close_notify when asked.
+async fn h1_tls_server_closing(stalled: usize, close_after: Option<(Duration, bool)>) -> Conns {
     let acceptor = acceptor(&[b"http/1.1"]);
     conn_server("https", move |n, stream| {
         let acceptor = acceptor.clone();
@@ -644,6 +651,14 @@ async fn h1_tls_server(stalled: usize) -> Conns {
                     .await
                     .is_err()
                 {
+                    return;
+                }
+                if let Some((after, notify)) = close_after {
+                    let _ = tls.flush().await;
+                    tokio::time::sleep(after).await;
+                    if notify {
+                        let _ = tls.shutdown().await;
+                    }
                     return;
                 }
             }
@@ -1185,4 +1200,18 @@ async fn an_early_refusal_then_a_close_is_read() {
         "{first:?}"
     );
     assert_eq!(code(reset(&client, "U2").await), "for_U2");
+}
+
+#[tokio::test]
+async fn tls_connections_closed_while_idle_are_not_used() {
+    for notify in [true, false] {
+        let server = h1_tls_server_closing(0, Some((Duration::from_millis(20), notify))).await;
+        let client = tls_client(&server.base, Duration::from_secs(2));
+        for n in 0..4 {
+            let user = format!("U{n}");
+            assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+            tokio::time::sleep(Duration::from_millis(80)).await;
+        }
+        assert_eq!(server.accepted(), 4);
+    }
 }
