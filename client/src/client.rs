@@ -101,9 +101,14 @@ enum Backend {
     Missing,
 }
 
+/// Why a call made outside a Tokio runtime fails.
+const NO_RUNTIME: &str = "slackline calls run inside a Tokio runtime with its time and I/O \
+     drivers (`#[tokio::main]`, or a runtime built with `enable_all()`); this call was made \
+     outside any";
+
 impl SlackClient {
     /// The built-in transport, when this client sends through it.
-    #[cfg(feature = "hyper")]
+    #[cfg(all(feature = "hyper", feature = "files"))]
     pub(crate) fn hyper_transport(&self) -> Option<&HyperTransport> {
         match &self.inner.backend {
             Backend::Hyper(transport) => Some(transport),
@@ -224,6 +229,14 @@ impl SlackClient {
             return Err(SlackError::InvalidInput {
                 method: Some(spec.name),
                 message: NO_TRANSPORT.to_owned(),
+            });
+        }
+        // Timers and sockets need a Tokio runtime: without one, a typed
+        // error here instead of tokio's panic at the first timer.
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(SlackError::InvalidInput {
+                method: Some(spec.name),
+                message: NO_RUNTIME.to_owned(),
             });
         }
         let body = form.finish().map_err(|message| SlackError::InvalidInput {

@@ -135,3 +135,35 @@ async fn fault_delay_beyond_the_timeout_is_a_timeout() {
     );
     assert_eq!(mock.journal().len(), 1, "no retry");
 }
+
+/// Runs `future` on this thread with no Tokio runtime around it.
+fn block_on_without_tokio<F: std::future::Future>(future: F) -> F::Output {
+    struct Unpark(std::thread::Thread);
+    impl std::task::Wake for Unpark {
+        fn wake(self: std::sync::Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = std::sync::Arc::new(Unpark(std::thread::current())).into();
+    let mut cx = std::task::Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    let started = Instant::now();
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "ends");
+        std::thread::park_timeout(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_call_outside_a_tokio_runtime_is_a_typed_error() {
+    let client = plain_client("http://127.0.0.1:9/api/");
+    let err = block_on_without_tokio(client.admin_users_session_reset(&token(), "U1", None, None))
+        .unwrap_err();
+    assert!(
+        matches!(&err, SlackError::InvalidInput { message, .. } if message.contains("Tokio runtime")),
+        "{err:?}"
+    );
+}
