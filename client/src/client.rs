@@ -693,7 +693,7 @@ impl SlackClientBuilder {
     /// besides the webpki roots the client always trusts: for a network
     /// whose TLS-inspecting gateway signs with its own CA, or a test server.
     /// It applies to the built-in transport (the API calls and the upload
-    /// step of [`SlackClient::upload_file`]); a certificate that does not
+    /// step of `SlackClient::upload_file`); a certificate that does not
     /// parse fails [`build`](Self::build).
     ///
     /// ```no_run
