@@ -31,6 +31,8 @@ pub const DEFAULT_BASE_URL: &str = "https://slack.com/api/";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The connect timeout unless configured.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a kept-alive connection may sit idle unless configured.
+pub const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 /// Requests in flight at once per client unless configured (as Slack's Node SDK).
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 100;
 /// The cap on an answer's body unless configured: far above any real Slack
@@ -621,6 +623,7 @@ pub struct SlackClientBuilder {
     transport: Option<Arc<dyn Transport>>,
     /// DER certificates trusted besides the webpki roots.
     root_certificates: Vec<Vec<u8>>,
+    pool_idle_timeout: Duration,
 }
 
 impl fmt::Debug for SlackClientBuilder {
@@ -636,6 +639,7 @@ impl fmt::Debug for SlackClientBuilder {
             .field("rate_limits", &self.rate_limits)
             .field("max_in_flight", &self.max_in_flight)
             .field("root_certificates", &self.root_certificates.len())
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -655,6 +659,7 @@ impl Default for SlackClientBuilder {
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             transport: None,
             root_certificates: Vec::new(),
+            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
         }
     }
 }
@@ -686,6 +691,14 @@ impl SlackClientBuilder {
     /// The limit for establishing a connection (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long a kept-alive connection may sit idle in the pool before it
+    /// is closed (default 90 s). Idle connections are closed within a third
+    /// of this after it passes, even if no call comes.
+    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.pool_idle_timeout = timeout;
         self
     }
 
@@ -836,6 +849,7 @@ impl SlackClientBuilder {
                     &base_url,
                     headers.clone(),
                     self.connect_timeout,
+                    self.pool_idle_timeout,
                     &self.root_certificates,
                 )
                 .map_err(config_error)?,
@@ -860,7 +874,7 @@ impl SlackClientBuilder {
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
                     .default_headers(headers.clone())
-                    .pool_idle_timeout(Duration::from_secs(90))
+                    .pool_idle_timeout(self.pool_idle_timeout)
                     .tcp_nodelay(true)
                     .build()
                     .map_err(|e| {

@@ -43,8 +43,9 @@ use tower_service::Service as _;
 use crate::error::TransportErrorKind;
 use crate::transport::{Chunks, HttpResponse, TransportError, read_capped};
 
-/// How long an idle pooled connection is kept.
-const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+/// How often idle connections are looked over at most (and at least
+/// three times per idle timeout).
+const REAP_EVERY_MAX: Duration = Duration::from_secs(30);
 
 /// The most idle HTTP/1.1 connections kept (all hosts together); a
 /// connection coming back to a full pool is closed.
@@ -62,7 +63,7 @@ pub(crate) struct HyperTransport {
     /// Bounds the whole connect: TCP (each address also has it, in the
     /// connector) and the TLS handshake.
     connect_timeout: Duration,
-    pool: Pool,
+    pool: Arc<Pool>,
     /// `User-Agent` and the builder's default headers, sent with every request.
     headers: HeaderMap,
     /// The base URL's authority and its `Host` header, written once here
@@ -80,6 +81,7 @@ impl HyperTransport {
         base_url: &str,
         headers: HeaderMap,
         connect_timeout: Duration,
+        pool_idle_timeout: Duration,
         extra_roots: &[Vec<u8>],
     ) -> Result<Self, String> {
         let mut http = HttpConnector::new();
@@ -113,7 +115,7 @@ impl HyperTransport {
         Ok(HyperTransport {
             connector,
             connect_timeout,
-            pool: Pool::default(),
+            pool: Arc::new(Pool::new(pool_idle_timeout)),
             headers,
             host: Uri::try_from(base_url)
                 .ok()
@@ -434,10 +436,20 @@ impl Chunks for Driven<'_> {
 }
 
 /// Idle HTTP/1.1 connections, oldest first, and the open HTTP/2 ones.
-#[derive(Default)]
 struct Pool {
-    idle: Mutex<VecDeque<(Instant, H1)>>,
+    idle: Mutex<Idle>,
+    /// How long an idle connection is kept.
+    idle_timeout: Duration,
     h2: Mutex<H2Pool>,
+}
+
+/// Idle HTTP/1.1 connections, oldest first, and whether a task is closing
+/// those idle too long (it runs while there are any, so that a client gone
+/// quiet after a burst does not hold its sockets open).
+#[derive(Default)]
+struct Idle {
+    conns: VecDeque<(Instant, H1)>,
+    reaper: bool,
 }
 
 /// The shared HTTP/2 connections, each with its origin and number.
@@ -445,6 +457,50 @@ struct Pool {
 struct H2Pool {
     opened: u64,
     open: Vec<(Uri, u64, http2::SendRequest<Body>)>,
+}
+
+/// Closes idle connections as they pass the idle timeout, until none are
+/// left (or the pool, or the runtime, is gone).
+async fn reap(mut reaper: Reaper) {
+    let every = match reaper.pool.upgrade() {
+        Some(pool) => (pool.idle_timeout / 3).clamp(Duration::from_millis(10), REAP_EVERY_MAX),
+        None => return,
+    };
+    loop {
+        tokio::time::sleep(every).await;
+        let Some(pool) = reaper.pool.upgrade() else {
+            return;
+        };
+        let mut expired = Vec::new();
+        let mut idle = lock(&pool.idle);
+        pool.expire(&mut idle, &mut expired);
+        let done = idle.conns.is_empty();
+        if done {
+            idle.reaper = false;
+            reaper.running = false;
+        }
+        drop(idle);
+        drop(expired);
+        if done {
+            return;
+        }
+    }
+}
+
+/// The reaping task's hold on its pool: whenever the task ends (its runtime
+/// shutting down included, even before it first ran), the pool learns that
+/// it has no reaper, so the next idle connection starts another.
+struct Reaper {
+    pool: std::sync::Weak<Pool>,
+    running: bool,
+}
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.upgrade().filter(|_| self.running) {
+            lock(&pool.idle).reaper = false;
+        }
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -455,6 +511,14 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Pool {
+    fn new(idle_timeout: Duration) -> Self {
+        Pool {
+            idle: Mutex::default(),
+            idle_timeout,
+            h2: Mutex::default(),
+        }
+    }
+
     /// The most recently used idle connection to `uri`'s origin that is
     /// still open; connections idle too long are closed on the way.
     async fn take_h1(&self, uri: &Uri) -> Option<H1> {
@@ -467,31 +531,45 @@ impl Pool {
     }
 
     fn pop_h1(&self, uri: &Uri) -> Option<H1> {
-        let now = Instant::now();
         let mut expired = Vec::new();
         let found = {
             let mut idle = lock(&self.idle);
-            while idle
-                .front()
-                .is_some_and(|(since, _)| now.duration_since(*since) > POOL_IDLE_TIMEOUT)
-            {
-                expired.extend(idle.pop_front());
-            }
-            let at = idle.iter().rposition(|(_, conn)| conn.serves(uri));
-            at.and_then(|at| idle.remove(at))
+            self.expire(&mut idle, &mut expired);
+            let at = idle.conns.iter().rposition(|(_, conn)| conn.serves(uri));
+            at.and_then(|at| idle.conns.remove(at))
         };
         // Closed outside the lock.
         drop(expired);
         found.map(|(_, conn)| conn)
     }
 
-    fn put_h1(&self, conn: H1) {
+    /// Moves the connections idle for longer than the timeout to `expired`.
+    fn expire(&self, idle: &mut Idle, expired: &mut Vec<(Instant, H1)>) {
+        let now = Instant::now();
+        while idle
+            .conns
+            .front()
+            .is_some_and(|(since, _)| now.duration_since(*since) > self.idle_timeout)
+        {
+            expired.extend(idle.conns.pop_front());
+        }
+    }
+
+    fn put_h1(self: &Arc<Self>, conn: H1) {
         let mut idle = lock(&self.idle);
-        if idle.len() < POOL_MAX_IDLE {
-            idle.push_back((Instant::now(), conn));
-        } else {
+        if idle.conns.len() >= POOL_MAX_IDLE {
             drop(idle);
             drop(conn);
+            return;
+        }
+        idle.conns.push_back((Instant::now(), conn));
+        if !idle.reaper {
+            idle.reaper = true;
+            drop(idle);
+            tokio::spawn(reap(Reaper {
+                pool: Arc::downgrade(self),
+                running: true,
+            }));
         }
     }
 

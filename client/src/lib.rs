@@ -33,8 +33,8 @@ pub mod __private;
 pub use api::prelude::*;
 pub use client::{
     AsSlackClient, DEFAULT_BASE_URL, DEFAULT_CALL_DEADLINE, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_GET_URL_BYTES,
-    SlackClient, SlackClientBuilder,
+    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_POOL_IDLE_TIMEOUT, DEFAULT_TIMEOUT,
+    MAX_GET_URL_BYTES, SlackClient, SlackClientBuilder,
 };
 pub use encode::{EncodeArg, EncodeListItem, Form, Json, encode_json};
 pub use error::{SlackError, TransportErrorKind};

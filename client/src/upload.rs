@@ -238,7 +238,13 @@ fn upload_http() -> Result<&'static HyperTransport, SlackError> {
                 http::header::USER_AGENT,
                 http::HeaderValue::from_static(concat!("slackline/", env!("CARGO_PKG_VERSION"))),
             );
-            HyperTransport::new("", headers, crate::DEFAULT_CONNECT_TIMEOUT, &[])
+            HyperTransport::new(
+                "",
+                headers,
+                crate::DEFAULT_CONNECT_TIMEOUT,
+                crate::DEFAULT_POOL_IDLE_TIMEOUT,
+                &[],
+            )
         })
         .as_ref()
         .map_err(|e| transport(crate::TransportErrorKind::Other, e.clone()))

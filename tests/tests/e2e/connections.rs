@@ -58,10 +58,16 @@ pub(crate) fn reply(code: impl Into<String>) -> Reply {
 pub(crate) struct Server {
     pub(crate) base: String,
     conns: Arc<AtomicUsize>,
+    /// Connections the client closed (the server read their end).
+    closed: Arc<AtomicUsize>,
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
+    pub(crate) fn closed_by_client(&self) -> usize {
+        self.closed.load(Ordering::SeqCst)
+    }
+
     pub(crate) fn connections(&self) -> usize {
         self.conns.load(Ordering::SeqCst)
     }
@@ -77,13 +83,14 @@ pub(crate) async fn server(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'stat
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}/api/", listener.local_addr().unwrap());
     let conns = Arc::new(AtomicUsize::new(0));
+    let closed = Arc::new(AtomicUsize::new(0));
     let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
     let answer = Arc::new(answer);
-    let (accepted, log) = (conns.clone(), seen.clone());
+    let (accepted, ended, log) = (conns.clone(), closed.clone(), seen.clone());
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
             let conn = accepted.fetch_add(1, Ordering::SeqCst);
-            let (answer, log) = (answer.clone(), log.clone());
+            let (answer, ended, log) = (answer.clone(), ended.clone(), log.clone());
             tokio::spawn(async move {
                 while let Some((head, body)) = read_request(&mut stream).await {
                     let seen = {
@@ -124,10 +131,16 @@ pub(crate) async fn server(answer: impl Fn(&Seen) -> Reply + Send + Sync + 'stat
                         }
                     }
                 }
+                ended.fetch_add(1, Ordering::SeqCst);
             });
         }
     });
-    Server { base, conns, seen }
+    Server {
+        base,
+        conns,
+        closed,
+        seen,
+    }
 }
 
 pub(crate) async fn reset(client: &SlackClient, user: &str) -> Result<(), SlackError> {
@@ -330,4 +343,36 @@ async fn concurrent_calls_each_get_their_own_answer() {
         "connections are reused: {} for 3 rounds of 24",
         server.connections()
     );
+}
+
+#[tokio::test]
+async fn idle_connections_are_closed_after_the_idle_timeout_without_another_call() {
+    let server = server(|seen| reply(format!("answer_{}", seen.request))).await;
+    let client = plain_builder(&server.base)
+        .pool_idle_timeout(Duration::from_millis(150))
+        .build()
+        .unwrap();
+    let mut calls = tokio::task::JoinSet::new();
+    for n in 0..3 {
+        let client = client.clone();
+        calls.spawn(async move { code(reset(&client, &format!("U{n}")).await) });
+    }
+    while let Some(done) = calls.join_next().await {
+        done.unwrap();
+    }
+    let opened = server.connections();
+    assert!(opened >= 1);
+    assert_eq!(server.closed_by_client(), 0, "kept alive at first");
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while server.closed_by_client() < opened {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} of {opened} idle connections closed",
+            server.closed_by_client()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // And the pool works on afterwards, on a new connection.
+    assert_eq!(code(reset(&client, "U9").await), "answer_3");
+    assert_eq!(server.connections(), opened + 1);
 }
