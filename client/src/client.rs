@@ -117,6 +117,15 @@ impl SlackClient {
             _ => None,
         }
     }
+
+    /// The built-in reqwest client, when this client sends through it.
+    #[cfg(all(feature = "reqwest", not(feature = "hyper"), feature = "files"))]
+    pub(crate) fn reqwest_client(&self) -> Option<&reqwest::Client> {
+        match &self.inner.backend {
+            Backend::Reqwest(client) => Some(client),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Debug for SlackClient {
@@ -695,8 +704,9 @@ impl SlackClientBuilder {
     }
 
     /// How long a kept-alive connection may sit idle in the pool before it
-    /// is closed (default 90 s). Idle connections are closed within a third
-    /// of this after it passes, even if no call comes.
+    /// is closed (default 90 s), HTTP/1.1 and HTTP/2 alike. Idle connections
+    /// are closed within a third of this after it passes, even if no call
+    /// comes. `Duration::ZERO` turns reuse off: every call opens a connection.
     pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
         self.pool_idle_timeout = timeout;
         self
@@ -756,7 +766,9 @@ impl SlackClientBuilder {
         self
     }
 
-    /// A header sent with every request. `Authorization` cannot be set here.
+    /// A header sent with every request of the built-in transport, the upload
+    /// step of `upload_file` (to the upload URL Slack names) included.
+    /// `Authorization` cannot be set here.
     pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.default_headers.push((name.into(), value.into()));
         self

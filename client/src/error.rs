@@ -9,8 +9,9 @@ use crate::SlackToken;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TransportErrorKind {
-    /// No connection could be made (refused, DNS, TLS handshake): the request
-    /// was never sent, so repeating it is always safe.
+    /// No connection could be made (refused, DNS, TLS handshake), or the
+    /// connection closed before the request was written: the request was
+    /// never sent, so repeating it is always safe.
     Connect,
     /// The connect timeout expired: the request was never sent.
     ConnectTimeout,

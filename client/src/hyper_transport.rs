@@ -9,9 +9,13 @@
 //! connection goes back to the pool once its answer has been read to the end;
 //! a call dropped half-way drops its connection, which closes it. HTTP/2 (when
 //! a TLS server offers it by ALPN) multiplexes many calls on one connection,
-//! so that connection runs as a task of its own; a call given up on it (its
-//! timeout, or its caller gone) takes it out of the pool, since a connection
-//! gone silent is noticed by nothing else, and the next call opens another.
+//! so that connection runs as a task of its own, pinged every 20 s; a call
+//! given up on it (its timeout, or its caller gone) takes it out of the pool,
+//! since a connection gone silent may be why, and the next call opens
+//! another. A request a connection gives back unsent goes out on another
+//! connection, or fails as `Connect` (never sent, so safe to retry).
+//! Connections of both kinds idle past the pool's idle timeout are closed by
+//! a task that runs while the pool holds any.
 //!
 //! No URL re-parsing beyond one `Uri`, no middleware stack, no redirect
 //! machinery (redirects are never followed). DNS, the connect timeout and TLS
@@ -46,6 +50,10 @@ use crate::transport::{Chunks, HttpResponse, TransportError, read_capped};
 /// How often idle connections are looked over at most (and at least
 /// three times per idle timeout).
 const REAP_EVERY_MAX: Duration = Duration::from_secs(30);
+
+/// How often an HTTP/2 connection is pinged, and how long an answer may take.
+const H2_PING_EVERY: Duration = Duration::from_secs(20);
+const H2_PING_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The most idle HTTP/1.1 connections kept (all hosts together); a
 /// connection coming back to a full pool is closed.
@@ -192,10 +200,18 @@ impl HyperTransport {
         max_body: usize,
     ) -> Result<HttpResponse, TransportError> {
         let uri = request.uri().clone();
-        if let Some(conn) = self.pool.h2(&uri) {
-            return self.pool.send_h2(conn, request, max_body).await;
-        }
         let mut request = request;
+        if let Some(conn) = self.pool.h2(&uri) {
+            match self.pool.send_h2(conn, request, max_body).await {
+                Ok(result) => return result,
+                // The shared connection was ending: it has left the pool,
+                // and the request goes out on another.
+                Err(Unsent(back, error)) => {
+                    tracing::debug!(%error, "shared HTTP/2 connection ending; trying another");
+                    request = back;
+                }
+            }
+        }
         let mut stale = 0;
         loop {
             let (conn, reused) = match self.pool.take_h1(&uri).await {
@@ -203,7 +219,10 @@ impl HyperTransport {
                 None => match self.connect(&uri).await? {
                     Connected::H1(conn) => (conn, false),
                     Connected::H2(conn) => {
-                        return self.pool.send_h2(conn, request, max_body).await;
+                        return match self.pool.send_h2(conn, request, max_body).await {
+                            Ok(result) => result,
+                            Err(unsent) => Err(unsent.into_error()),
+                        };
                     }
                 },
             };
@@ -216,12 +235,7 @@ impl HyperTransport {
                     stale += 1;
                     request = back;
                 }
-                Err(Unsent(_, error)) => {
-                    return Err(TransportError::new(
-                        TransportErrorKind::Closed,
-                        describe(&error),
-                    ));
-                }
+                Err(unsent) => return Err(unsent.into_error()),
             }
         }
     }
@@ -250,6 +264,11 @@ impl HyperTransport {
         if io.connected().is_negotiated_h2() {
             let (sender, conn) = http2::Builder::new(TokioExecutor::new())
                 .timer(TokioTimer::new())
+                // A connection dropped silently (a NAT, a firewall) is
+                // noticed within 30 s, and fails the calls on it then.
+                .keep_alive_interval(H2_PING_EVERY)
+                .keep_alive_timeout(H2_PING_TIMEOUT)
+                .keep_alive_while_idle(true)
                 .handshake(io)
                 .await
                 .map_err(failed)?;
@@ -325,27 +344,48 @@ impl HyperTransport {
 }
 
 /// One exchange on an HTTP/2 connection (whose own task reads and writes).
+/// `Err` gives the request back when it was never sent.
 async fn exchange_h2(
     mut sender: http2::SendRequest<Body>,
     request: Request<Body>,
     max_body: usize,
-) -> Result<HttpResponse, TransportError> {
-    let response = sender
-        .send_request(request)
-        .await
-        .map_err(|e| request_error(&e))?;
+) -> Result<Result<HttpResponse, TransportError>, Unsent> {
+    let response = match sender.try_send_request(request).await {
+        Ok(response) => response,
+        Err(mut error) => {
+            return match error.take_message() {
+                Some(back) => Err(Unsent(back, error.into_error())),
+                None => Ok(Err(request_error(&error.into_error()))),
+            };
+        }
+    };
     let (parts, mut body) = response.into_parts();
     let announced = hyper::body::Body::size_hint(&body).exact();
-    let body = read_capped(&mut body, announced, max_body).await?;
-    Ok(HttpResponse {
-        status: parts.status.as_u16(),
-        headers: parts.headers,
-        body,
-    })
+    Ok(read_capped(&mut body, announced, max_body)
+        .await
+        .map(|body| HttpResponse {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+        }))
 }
 
 /// A request that was never written, given back with the reason.
 struct Unsent(Request<Body>, hyper::Error);
+
+impl Unsent {
+    /// What the call ends with when it cannot try another connection: a
+    /// `Connect` error, since nothing was sent (so retrying is safe).
+    fn into_error(self) -> TransportError {
+        TransportError::new(
+            TransportErrorKind::Connect,
+            format!(
+                "the connection closed before the request was written: {}",
+                describe(&self.1)
+            ),
+        )
+    }
+}
 
 enum Connected {
     H1(H1),
@@ -370,7 +410,7 @@ struct Abandoned<'a> {
 impl Drop for Abandoned<'_> {
     fn drop(&mut self) {
         if let Some(id) = self.id {
-            lock(&self.pool.h2).open.retain(|(_, open, _)| *open != id);
+            lock(&self.pool.h2).open.retain(|shared| shared.id != id);
         }
     }
 }
@@ -452,11 +492,38 @@ struct Idle {
     reaper: bool,
 }
 
-/// The shared HTTP/2 connections, each with its origin and number.
+/// The shared HTTP/2 connections.
 #[derive(Default)]
 struct H2Pool {
     opened: u64,
-    open: Vec<(Uri, u64, http2::SendRequest<Body>)>,
+    open: Vec<Shared>,
+}
+
+/// A shared HTTP/2 connection: its origin, its number, and when a call
+/// last took it.
+struct Shared {
+    scheme: Scheme,
+    authority: Option<Authority>,
+    id: u64,
+    sender: http2::SendRequest<Body>,
+    used: Instant,
+}
+
+impl Shared {
+    fn serves(&self, uri: &Uri) -> bool {
+        uri.scheme() == Some(&self.scheme) && uri.authority() == self.authority.as_ref()
+    }
+}
+
+impl H2Pool {
+    /// Drops the connections that ended or sat unused past `idle_timeout`
+    /// (a connection closes once its last sender is gone and its calls end).
+    fn expire(&mut self, idle_timeout: Duration) {
+        let now = Instant::now();
+        self.open.retain(|shared| {
+            !shared.sender.is_closed() && now.duration_since(shared.used) <= idle_timeout
+        });
+    }
 }
 
 /// Closes idle connections as they pass the idle timeout, until none are
@@ -474,11 +541,16 @@ async fn reap(mut reaper: Reaper) {
         let mut expired = Vec::new();
         let mut idle = lock(&pool.idle);
         pool.expire(&mut idle, &mut expired);
-        let done = idle.conns.is_empty();
+        // Both locks, idle first (the only place holding both), so that a
+        // connection pooled meanwhile either is seen here or sees no reaper.
+        let mut h2 = lock(&pool.h2);
+        h2.expire(pool.idle_timeout);
+        let done = idle.conns.is_empty() && h2.open.is_empty();
         if done {
             idle.reaper = false;
             reaper.running = false;
         }
+        drop(h2);
         drop(idle);
         drop(expired);
         if done {
@@ -563,6 +635,11 @@ impl Pool {
             return;
         }
         idle.conns.push_back((Instant::now(), conn));
+        self.start_reaper(idle);
+    }
+
+    /// Starts the reaping task unless it runs; `idle` is the pool's lock.
+    fn start_reaper(self: &Arc<Self>, mut idle: std::sync::MutexGuard<'_, Idle>) {
         if !idle.reaper {
             idle.reaper = true;
             drop(idle);
@@ -578,49 +655,56 @@ impl Pool {
         if h2.open.is_empty() {
             return None;
         }
-        h2.open.retain(|(_, _, sender)| !sender.is_closed());
-        h2.open
-            .iter()
-            .find(|(origin, _, _)| {
-                origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
-            })
-            .map(|(_, id, sender)| H2 {
-                id: Some(*id),
-                sender: sender.clone(),
-            })
+        h2.expire(self.idle_timeout);
+        let shared = h2.open.iter_mut().find(|shared| shared.serves(uri))?;
+        shared.used = Instant::now();
+        Some(H2 {
+            id: Some(shared.id),
+            sender: shared.sender.clone(),
+        })
     }
 
     /// Shares `sender`'s connection, unless one to `uri`'s origin is
     /// shared already; its number when shared.
-    fn put_h2(&self, uri: &Uri, sender: &http2::SendRequest<Body>) -> Option<u64> {
-        let mut h2 = lock(&self.h2);
-        h2.open.retain(|(_, _, sender)| !sender.is_closed());
-        let known = h2.open.iter().any(|(origin, _, _)| {
-            origin.scheme() == uri.scheme() && origin.authority() == uri.authority()
-        });
-        if known {
-            return None;
-        }
-        h2.opened += 1;
-        let id = h2.opened;
-        h2.open.push((uri.clone(), id, sender.clone()));
+    fn put_h2(self: &Arc<Self>, uri: &Uri, sender: &http2::SendRequest<Body>) -> Option<u64> {
+        let id = {
+            let mut h2 = lock(&self.h2);
+            h2.expire(self.idle_timeout);
+            if h2.open.iter().any(|shared| shared.serves(uri)) {
+                return None;
+            }
+            h2.opened += 1;
+            let id = h2.opened;
+            h2.open.push(Shared {
+                scheme: uri.scheme().cloned().unwrap_or(Scheme::HTTPS),
+                authority: uri.authority().cloned(),
+                id,
+                sender: sender.clone(),
+                used: Instant::now(),
+            });
+            id
+        };
+        self.start_reaper(lock(&self.idle));
         Some(id)
     }
 
     /// One exchange on `conn`, which leaves the pool if the call is given
-    /// up before it ends; the calls already on it finish there.
+    /// up before it ends (the calls already on it finish there), or if the
+    /// connection gives the request back unsent.
     async fn send_h2(
         &self,
         conn: H2,
         request: Request<Body>,
         max_body: usize,
-    ) -> Result<HttpResponse, TransportError> {
+    ) -> Result<Result<HttpResponse, TransportError>, Unsent> {
         let mut abandoned = Abandoned {
             pool: self,
             id: conn.id,
         };
         let result = exchange_h2(conn.sender, request, max_body).await;
-        abandoned.id = None;
+        if result.is_ok() {
+            abandoned.id = None;
+        }
         result
     }
 }

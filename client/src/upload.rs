@@ -315,11 +315,15 @@ fn upload_http() -> Result<&'static reqwest::Client, SlackError> {
 /// Sends the bytes; Slack answers `200 OK - <length>`.
 #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
 async fn send_bytes(
-    _client: &SlackClient,
+    client: &SlackClient,
     url: String,
     upload: &UploadFile,
 ) -> Result<(), SlackError> {
-    let mut response = upload_http()?
+    let http = match client.reqwest_client() {
+        Some(own) => own,
+        None => upload_http()?,
+    };
+    let mut response = http
         .post(url)
         .header(http::header::CONTENT_TYPE, "application/octet-stream")
         .timeout(upload.timeout)

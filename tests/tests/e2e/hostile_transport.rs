@@ -389,7 +389,7 @@ async fn a_trickled_body_ends_at_the_timeout() {
     .await;
     let client = quick_client(&server.base);
     failed(
-        timed(Duration::from_millis(900), reset(&client, "U1")).await,
+        timed(Duration::from_millis(1400), reset(&client, "U1")).await,
         &[TransportErrorKind::Timeout],
     );
     assert_eq!(code(reset(&client, "U2").await), "for_U2");
@@ -447,7 +447,7 @@ async fn a_server_that_never_reads_a_large_body_is_ended_by_the_timeout() {
     let client = quick_client(&server.base);
     let big = "U".repeat(8 << 20);
     failed(
-        timed(Duration::from_millis(900), reset(&client, &big)).await,
+        timed(Duration::from_millis(1400), reset(&client, &big)).await,
         &[TransportErrorKind::Timeout],
     );
     assert_eq!(code(reset(&client, "U2").await), "for_U2");

@@ -6,6 +6,7 @@
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -24,6 +25,8 @@ struct TlsServer {
     base: String,
     /// TCP connections accepted.
     conns: Arc<AtomicUsize>,
+    /// Connections served to their end (the client closed them).
+    ended: Arc<AtomicUsize>,
     /// The HTTP version of each request served.
     versions: Arc<Mutex<Vec<http::Version>>>,
 }
@@ -51,12 +54,13 @@ async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("https://{}/api/", listener.local_addr().unwrap());
     let conns = Arc::new(AtomicUsize::new(0));
+    let ended = Arc::new(AtomicUsize::new(0));
     let versions: Arc<Mutex<Vec<http::Version>>> = Arc::default();
-    let (accepted, seen) = (conns.clone(), versions.clone());
+    let (accepted, served, seen) = (conns.clone(), ended.clone(), versions.clone());
     tokio::spawn(async move {
         while let Ok((tcp, _)) = listener.accept().await {
             accepted.fetch_add(1, Ordering::SeqCst);
-            let (acceptor, seen) = (acceptor.clone(), seen.clone());
+            let (acceptor, served, seen) = (acceptor.clone(), served.clone(), seen.clone());
             tokio::spawn(async move {
                 let Ok(tls) = acceptor.accept(tcp).await else {
                     return;
@@ -76,12 +80,14 @@ async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
                 let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
                     .serve_connection(TokioIo::new(tls), service)
                     .await;
+                served.fetch_add(1, Ordering::SeqCst);
             });
         }
     });
     TlsServer {
         base,
         conns,
+        ended,
         versions,
     }
 }
@@ -175,5 +181,39 @@ fn a_root_certificate_that_does_not_parse_fails_the_build() {
     assert!(
         matches!(&err, SlackError::InvalidInput { message, .. } if message.contains("root certificate 2")),
         "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_idle_http2_connection_is_closed_after_the_idle_timeout() {
+    let server = tls_server(&[b"h2", b"http/1.1"]).await;
+    let client = plain_builder(&server.base)
+        .add_root_certificate(ROOT)
+        .pool_idle_timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    bounded(client.admin_users_session_reset(&token(), "U1", None, None))
+        .await
+        .unwrap();
+    assert_eq!(server.conns.load(Ordering::SeqCst), 1);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while server.ended.load(Ordering::SeqCst) < 1 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the idle HTTP/2 connection is closed"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bounded(client.admin_users_session_reset(&token(), "U2", None, None))
+        .await
+        .unwrap();
+    assert_eq!(server.conns.load(Ordering::SeqCst), 2, "a new connection");
+    assert!(
+        server
+            .versions
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|v| *v == http::Version::HTTP_2)
     );
 }
