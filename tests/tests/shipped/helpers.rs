@@ -26,46 +26,11 @@ fn ok(body: serde_json::Value) -> ResponseTemplate {
 /// The form arguments of a request (body, or query string for a GET).
 fn form(request: &Request) -> Vec<(String, String)> {
     let raw = if request.method.as_str() == "GET" {
-        request.url.query().unwrap_or("").as_bytes().to_vec()
+        request.url.query().unwrap_or("").as_bytes()
     } else {
-        request.body.clone()
+        &request.body
     };
-    url_pairs(&raw)
-}
-
-fn url_pairs(raw: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(raw).replace('+', " ");
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-/// Percent-decoding of a form value (`%XX`; anything else as is).
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap()
+    form_urlencoded::parse(raw).into_owned().collect()
 }
 
 fn arg(pairs: &[(String, String)], name: &str) -> Option<String> {
