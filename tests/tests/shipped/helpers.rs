@@ -253,10 +253,9 @@ fn install_answer() -> serde_json::Value {
     })
 }
 
-#[tokio::test]
-async fn oauth_code_exchange_sends_basic_credentials() {
-    let server = MockServer::start().await;
-    // base64("1234.5678:shh-secret")
+/// `oauth.v2.access` answering [`install_answer`] to the app's Basic
+/// credentials only: base64("1234.5678:shh-secret").
+async fn mount_oauth_access(server: &MockServer) {
     Mock::given(method("POST"))
         .and(path("/api/oauth.v2.access"))
         .and(header(
@@ -264,8 +263,14 @@ async fn oauth_code_exchange_sends_basic_credentials() {
             "Basic MTIzNC41Njc4OnNoaC1zZWNyZXQ=",
         ))
         .respond_with(ok(install_answer()))
-        .mount(&server)
+        .mount(server)
         .await;
+}
+
+#[tokio::test]
+async fn oauth_code_exchange_sends_basic_credentials() {
+    let server = MockServer::start().await;
+    mount_oauth_access(&server).await;
     let app = ClientCredentials::new("1234.5678", "shh-secret").unwrap();
     let install = client(&server)
         .oauth_v2_exchange_code(&app, "code-1", Some("https://app.example/cb"))
@@ -311,15 +316,7 @@ async fn oauth_code_exchange_sends_basic_credentials() {
 #[tokio::test]
 async fn oauth_refresh_and_legacy_exchange() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/oauth.v2.access"))
-        .and(header(
-            "authorization",
-            "Basic MTIzNC41Njc4OnNoaC1zZWNyZXQ=",
-        ))
-        .respond_with(ok(install_answer()))
-        .mount(&server)
-        .await;
+    mount_oauth_access(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/oauth.v2.exchange"))
         .and(header("authorization", "Bearer xoxb-legacy"))
