@@ -15,7 +15,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use slackline::{AdminUsersSessionApi, SlackError, TransportErrorKind};
 
-use crate::support::{bounded, plain_builder, token};
+use crate::support::{assert_transport, bounded, plain_builder, token};
 
 pub(crate) const ROOT: &[u8] = include_bytes!("tls/ca.der");
 const SERVER_CERT: &[u8] = include_bytes!("tls/server.der");
@@ -152,16 +152,7 @@ async fn a_certificate_from_an_unknown_root_is_refused_before_sending() {
     let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Connect,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Connect);
     let text = format!("{err} {err:?}");
     assert!(text.contains("certificate"), "says why: {text}");
     assert!(!text.contains(token().expose_secret()), "{text}");
