@@ -19,7 +19,7 @@ use tokio::net::TcpStream;
 
 use crate::connections::{code, reset};
 use crate::support::{SECRET, plain_builder, plain_client, read_request, transport_kind};
-use crate::tls::{ROOT, acceptor};
+use crate::tls::{acceptor, trusting_builder};
 
 /// A server that hands each accepted connection (numbered from 0) to
 /// `handler`, and counts the connections accepted and still open.
@@ -582,8 +582,7 @@ async fn calls_dropped_mid_connect_do_not_poison_the_pool() {
 // TLS.
 
 fn tls_client(base: &str, timeout: Duration) -> SlackClient {
-    plain_builder(base)
-        .add_root_certificate(ROOT)
+    trusting_builder(base)
         .connect_timeout(Duration::from_millis(300))
         .timeout(timeout)
         .build()
@@ -948,8 +947,7 @@ fn a_client_outliving_its_first_runtime_still_works() {
 #[tokio::test]
 async fn http2_an_answer_over_the_cap_ends_that_stream_only() {
     let server = h2_server(After::KeepOpen).await;
-    let client = plain_builder(&server.base)
-        .add_root_certificate(ROOT)
+    let client = trusting_builder(&server.base)
         .max_response_bytes(64 * 1024)
         .timeout(Duration::from_secs(2))
         .build()

@@ -92,11 +92,13 @@ async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
     }
 }
 
+/// A client for `base` trusting the test root (no pacing, no retries).
+pub(crate) fn trusting_builder(base: &str) -> slackline::SlackClientBuilder {
+    plain_builder(base).add_root_certificate(ROOT)
+}
+
 fn trusting_client(base: &str) -> slackline::SlackClient {
-    plain_builder(base)
-        .add_root_certificate(ROOT)
-        .build()
-        .unwrap()
+    trusting_builder(base).build().unwrap()
 }
 
 #[tokio::test]
@@ -178,8 +180,7 @@ fn a_root_certificate_that_does_not_parse_fails_the_build() {
 #[tokio::test]
 async fn an_idle_http2_connection_is_closed_after_the_idle_timeout() {
     let server = tls_server(&[b"h2", b"http/1.1"]).await;
-    let client = plain_builder(&server.base)
-        .add_root_certificate(ROOT)
+    let client = trusting_builder(&server.base)
         .pool_idle_timeout(Duration::from_millis(300))
         .build()
         .unwrap();
