@@ -910,11 +910,14 @@ impl SlackClientBuilder {
     }
 }
 
+/// What is shown instead of a URL that may hold a password where it cannot be cut out.
+const NOT_SHOWN: &str = "(not shown: it contains `@`)";
+
 /// `raw` as `Debug` may show it: a password in it is masked.
 pub(crate) fn without_password(raw: &str) -> String {
     let Some((scheme, rest)) = raw.split_once("://") else {
         return if raw.contains('@') {
-            "(not shown: it contains `@`)".to_owned()
+            NOT_SHOWN.to_owned()
         } else {
             raw.to_owned()
         };
@@ -926,7 +929,7 @@ pub(crate) fn without_password(raw: &str) -> String {
             Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
             None => raw.to_owned(),
         },
-        None if tail.contains('@') => "(not shown: it contains `@`)".to_owned(),
+        None if tail.contains('@') => NOT_SHOWN.to_owned(),
         None => raw.to_owned(),
     }
 }
@@ -938,7 +941,7 @@ pub(crate) fn without_password(raw: &str) -> String {
 fn checked_base_url(raw: &str) -> Result<String, String> {
     // The text is echoed only when it cannot hold a password.
     let shown = if raw.contains('@') {
-        "(not shown: it contains `@`)".to_owned()
+        NOT_SHOWN.to_owned()
     } else {
         format!("{raw:?}")
     };
