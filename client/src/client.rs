@@ -79,8 +79,6 @@ pub struct SlackClient {
 struct Inner {
     base_url: String,
     backend: Backend,
-    /// Headers a custom transport is given (built-in transports hold their own copy).
-    extra_headers: HeaderMap,
     timeout: Duration,
     /// `None`: calls have no overall deadline.
     call_deadline: Option<Duration>,
@@ -97,7 +95,9 @@ enum Backend {
     Hyper(HyperTransport),
     #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
     Reqwest(reqwest::Client),
-    Custom(Arc<dyn Transport>),
+    /// A transport given to the builder, and the headers it is given with
+    /// each request (built-in transports hold their own).
+    Custom(Arc<dyn Transport>, HeaderMap),
     /// Built without an HTTP stack and given no transport: every call fails.
     #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
     Missing,
@@ -140,7 +140,7 @@ impl fmt::Debug for SlackClient {
                     Backend::Hyper(_) => "hyper",
                     #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
                     Backend::Reqwest(_) => "reqwest",
-                    Backend::Custom(_) => "custom",
+                    Backend::Custom(..) => "custom",
                     #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
                     Backend::Missing => "none",
                 },
@@ -513,8 +513,8 @@ impl SlackClient {
                     body,
                 })
             }
-            Backend::Custom(transport) => {
-                let mut headers = self.inner.extra_headers.clone();
+            Backend::Custom(transport, headers) => {
+                let mut headers = headers.clone();
                 if let Some(header) = auth.header() {
                     headers.insert(AUTHORIZATION, header.clone());
                 }
@@ -852,14 +852,14 @@ impl SlackClientBuilder {
             (None, None) => RateLimits::slack_tiers(),
         };
         let backend = match self.transport {
-            Some(transport) => Backend::Custom(transport),
+            Some(transport) => Backend::Custom(transport, headers),
             #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
             None => Backend::Missing,
             #[cfg(feature = "hyper")]
             None => Backend::Hyper(
                 HyperTransport::new(
                     &base_url,
-                    headers.clone(),
+                    headers,
                     self.connect_timeout,
                     self.pool_idle_timeout,
                     &self.root_certificates,
@@ -885,7 +885,7 @@ impl SlackClientBuilder {
                     .redirect(reqwest::redirect::Policy::none())
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
-                    .default_headers(headers.clone())
+                    .default_headers(headers)
                     .pool_idle_timeout(self.pool_idle_timeout)
                     .tcp_nodelay(true)
                     .build()
@@ -898,7 +898,6 @@ impl SlackClientBuilder {
             inner: Arc::new(Inner {
                 base_url,
                 backend,
-                extra_headers: headers,
                 timeout: self.timeout,
                 call_deadline: self.call_deadline,
                 max_response_bytes: self.max_response_bytes,
