@@ -1044,6 +1044,36 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn a_custom_transport_gets_the_user_agent_default_headers_and_token() {
+        use crate::AdminUsersSessionApi;
+        let seen = Arc::new(std::sync::Mutex::new(None));
+        let client = SlackClient::builder()
+            .user_agent_suffix("bot/1")
+            .default_header("x-source", "tests")
+            .transport({
+                let seen = seen.clone();
+                move |request: HttpRequest| {
+                    *seen.lock().unwrap() = Some(request.headers);
+                    async { Ok(HttpResponse::json(200, r#"{"ok":true}"#)) }
+                }
+            })
+            .build()
+            .unwrap();
+        let token = crate::SlackToken::new("xoxp-headers").unwrap();
+        client
+            .admin_users_session_reset(&token, "U1", None, None)
+            .await
+            .unwrap();
+        let headers = seen.lock().unwrap().take().unwrap();
+        let user_agent = headers[USER_AGENT].to_str().unwrap();
+        assert!(user_agent.starts_with("slackline/"), "{user_agent}");
+        assert!(user_agent.ends_with(" bot/1"), "{user_agent}");
+        assert_eq!(headers["x-source"], "tests");
+        assert_eq!(headers[AUTHORIZATION], "Bearer xoxp-headers");
+        assert_eq!(headers[CONTENT_TYPE], FORM_CONTENT_TYPE);
+    }
+
     #[test]
     fn form_values() {
         let form = "channel=C1%2B&text=a&xchannel=no";
