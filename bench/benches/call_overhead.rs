@@ -5,7 +5,7 @@
 //! cargo bench -p slackline-bench --bench call_overhead
 //! ```
 //!
-//! Two measurements, each run side by side with its baseline in one process:
+//! Three measurements, each run side by side with its baseline in one process:
 //! 1. in-process: request building + answer decoding only (slackline through a
 //!    transport closure that returns a canned answer, against the same work
 //!    written by hand), so network noise does not hide the difference;

@@ -79,8 +79,6 @@ pub struct SlackClient {
 struct Inner {
     base_url: String,
     backend: Backend,
-    /// Headers a custom transport is given (built-in transports hold their own copy).
-    extra_headers: HeaderMap,
     timeout: Duration,
     /// `None`: calls have no overall deadline.
     call_deadline: Option<Duration>,
@@ -97,7 +95,9 @@ enum Backend {
     Hyper(HyperTransport),
     #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
     Reqwest(reqwest::Client),
-    Custom(Arc<dyn Transport>),
+    /// A transport given to the builder, and the headers it is given with
+    /// each request (built-in transports hold their own).
+    Custom(Arc<dyn Transport>, HeaderMap),
     /// Built without an HTTP stack and given no transport: every call fails.
     #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
     Missing,
@@ -140,7 +140,7 @@ impl fmt::Debug for SlackClient {
                     Backend::Hyper(_) => "hyper",
                     #[cfg(all(feature = "reqwest", not(feature = "hyper")))]
                     Backend::Reqwest(_) => "reqwest",
-                    Backend::Custom(_) => "custom",
+                    Backend::Custom(..) => "custom",
                     #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
                     Backend::Missing => "none",
                 },
@@ -513,8 +513,8 @@ impl SlackClient {
                     body,
                 })
             }
-            Backend::Custom(transport) => {
-                let mut headers = self.inner.extra_headers.clone();
+            Backend::Custom(transport, headers) => {
+                let mut headers = headers.clone();
                 if let Some(header) = auth.header() {
                     headers.insert(AUTHORIZATION, header.clone());
                 }
@@ -852,14 +852,14 @@ impl SlackClientBuilder {
             (None, None) => RateLimits::slack_tiers(),
         };
         let backend = match self.transport {
-            Some(transport) => Backend::Custom(transport),
+            Some(transport) => Backend::Custom(transport, headers),
             #[cfg(not(any(feature = "hyper", feature = "reqwest")))]
             None => Backend::Missing,
             #[cfg(feature = "hyper")]
             None => Backend::Hyper(
                 HyperTransport::new(
                     &base_url,
-                    headers.clone(),
+                    headers,
                     self.connect_timeout,
                     self.pool_idle_timeout,
                     &self.root_certificates,
@@ -885,7 +885,7 @@ impl SlackClientBuilder {
                     .redirect(reqwest::redirect::Policy::none())
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
-                    .default_headers(headers.clone())
+                    .default_headers(headers)
                     .pool_idle_timeout(self.pool_idle_timeout)
                     .tcp_nodelay(true)
                     .build()
@@ -898,7 +898,6 @@ impl SlackClientBuilder {
             inner: Arc::new(Inner {
                 base_url,
                 backend,
-                extra_headers: headers,
                 timeout: self.timeout,
                 call_deadline: self.call_deadline,
                 max_response_bytes: self.max_response_bytes,
@@ -910,11 +909,14 @@ impl SlackClientBuilder {
     }
 }
 
+/// What is shown instead of a URL that may hold a password where it cannot be cut out.
+const NOT_SHOWN: &str = "(not shown: it contains `@`)";
+
 /// `raw` as `Debug` may show it: a password in it is masked.
 pub(crate) fn without_password(raw: &str) -> String {
     let Some((scheme, rest)) = raw.split_once("://") else {
         return if raw.contains('@') {
-            "(not shown: it contains `@`)".to_owned()
+            NOT_SHOWN.to_owned()
         } else {
             raw.to_owned()
         };
@@ -926,7 +928,7 @@ pub(crate) fn without_password(raw: &str) -> String {
             Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
             None => raw.to_owned(),
         },
-        None if tail.contains('@') => "(not shown: it contains `@`)".to_owned(),
+        None if tail.contains('@') => NOT_SHOWN.to_owned(),
         None => raw.to_owned(),
     }
 }
@@ -938,7 +940,7 @@ pub(crate) fn without_password(raw: &str) -> String {
 fn checked_base_url(raw: &str) -> Result<String, String> {
     // The text is echoed only when it cannot hold a password.
     let shown = if raw.contains('@') {
-        "(not shown: it contains `@`)".to_owned()
+        NOT_SHOWN.to_owned()
     } else {
         format!("{raw:?}")
     };
@@ -1040,6 +1042,36 @@ mod tests {
         ] {
             assert!(checked_base_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[tokio::test]
+    async fn a_custom_transport_gets_the_user_agent_default_headers_and_token() {
+        use crate::AdminUsersSessionApi;
+        let seen = Arc::new(std::sync::Mutex::new(None));
+        let client = SlackClient::builder()
+            .user_agent_suffix("bot/1")
+            .default_header("x-source", "tests")
+            .transport({
+                let seen = seen.clone();
+                move |request: HttpRequest| {
+                    *seen.lock().unwrap() = Some(request.headers);
+                    async { Ok(HttpResponse::json(200, r#"{"ok":true}"#)) }
+                }
+            })
+            .build()
+            .unwrap();
+        let token = crate::SlackToken::new("xoxp-headers").unwrap();
+        client
+            .admin_users_session_reset(&token, "U1", None, None)
+            .await
+            .unwrap();
+        let headers = seen.lock().unwrap().take().unwrap();
+        let user_agent = headers[USER_AGENT].to_str().unwrap();
+        assert!(user_agent.starts_with("slackline/"), "{user_agent}");
+        assert!(user_agent.ends_with(" bot/1"), "{user_agent}");
+        assert_eq!(headers["x-source"], "tests");
+        assert_eq!(headers[AUTHORIZATION], "Bearer xoxp-headers");
+        assert_eq!(headers[CONTENT_TYPE], FORM_CONTENT_TYPE);
     }
 
     #[test]

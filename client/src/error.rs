@@ -183,7 +183,7 @@ pub(crate) fn excerpt(body: &[u8], token: Option<&SlackToken>) -> String {
 /// on a char boundary, `…` marking the cut), the token redacted, control
 /// characters escaped (a code, scope list or warning is shown as one line).
 pub(crate) fn kept(text: &str, token: Option<&SlackToken>, max: usize) -> String {
-    escape_controls(&bounded(text.as_bytes(), token, max))
+    escape_controls(bounded(text.as_bytes(), token, max))
 }
 
 /// [`kept`] for a list: at most [`MAX_KEPT_ITEMS`] items of [`EXCERPT_LEN`] bytes.
@@ -201,19 +201,19 @@ pub(crate) fn kept_list<'a>(
 /// `text` with its control characters (line breaks, escape sequences, NUL, ...)
 /// written as escapes (`\n`, `\u{1b}`): kept text is shown to people, one line
 /// per error, and a server must not forge lines or drive a terminal through it.
-fn escape_controls(text: &str) -> String {
+fn escape_controls(text: String) -> String {
     if !text.chars().any(char::is_control) {
-        return text.to_owned();
+        return text;
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 fn bounded(body: &[u8], token: Option<&SlackToken>, max: usize) -> String {
@@ -234,7 +234,7 @@ fn bounded(body: &[u8], token: Option<&SlackToken>, max: usize) -> String {
     }
     let truncated = cut < text.len() || body.len() > window.len();
     text.truncate(cut);
-    let mut text = text.trim_end_matches('\u{FFFD}').to_owned();
+    text.truncate(text.trim_end_matches('\u{FFFD}').len());
     if truncated {
         text.push('…');
     }

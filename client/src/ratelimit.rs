@@ -586,16 +586,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn callers_waiting_through_a_pause_book_again() {
         let limits = RateLimits::slack_tiers().method("m", Quota::per_minute(60.0));
-        let spec = MethodSpec {
-            name: "m",
-            scopes: &[],
-            scopes_declared: true,
-            tier: Tier::Unlisted,
-            idempotent: true,
-            http: crate::spec::HttpMethod::Post,
-            takes_token: true,
-            args: &[],
-        };
+        let spec = paced_spec();
         let start = tokio::time::Instant::now();
         limits.acquire(&spec, &key(), UNBOUNDED).await.unwrap(); // slot 0
         let waiter = {
@@ -855,13 +846,8 @@ mod tests {
     fn tiers_and_scaling() {
         let spec = MethodSpec {
             name: "admin.users.session.reset",
-            scopes: &[],
-            scopes_declared: true,
             tier: Tier::Tier2,
-            idempotent: true,
-            http: crate::spec::HttpMethod::Post,
-            takes_token: true,
-            args: &[],
+            ..paced_spec()
         };
         let quota = RateLimits::slack_tiers()
             .time_scale(60.0)

@@ -106,10 +106,8 @@ pub(crate) fn redact_token_shapes(text: &str) -> std::borrow::Cow<'_, str> {
             .find(|prefix| text[at..].starts_with(prefix))
             .filter(|prefix| text[at + prefix.len()..].starts_with(is_token_char))
     };
-    if !text.char_indices().any(|(i, _)| shaped(i).is_some()) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
+    // Allocated at the first token found: text without one is returned as is.
+    let mut out = String::new();
     let mut rest = 0;
     let mut at = 0;
     while at < text.len() {
@@ -123,6 +121,9 @@ pub(crate) fn redact_token_shapes(text: &str) -> std::borrow::Cow<'_, str> {
             }
             None => at += text[at..].chars().next().map_or(1, char::len_utf8),
         }
+    }
+    if rest == 0 {
+        return std::borrow::Cow::Borrowed(text);
     }
     out.push_str(&text[rest..]);
     std::borrow::Cow::Owned(out)

@@ -41,7 +41,7 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use redis::aio::MultiplexedConnection;
@@ -163,7 +163,7 @@ impl RedisStoreBuilder {
                 reconnecting: AtomicBool::new(false),
                 local: MemoryStore::new(),
                 fallbacks: AtomicU64::new(0),
-                degraded: Mutex::new(false),
+                degraded: AtomicBool::new(false),
             }),
         })
     }
@@ -201,7 +201,7 @@ struct Inner {
     /// seen just before an outage still holds during it.
     local: MemoryStore,
     fallbacks: AtomicU64,
-    degraded: Mutex<bool>,
+    degraded: AtomicBool,
 }
 
 enum Link {
@@ -242,11 +242,7 @@ impl RedisStore {
 
     /// Whether the store is pacing locally because Redis failed.
     pub fn is_degraded(&self) -> bool {
-        *self
-            .inner
-            .degraded
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
+        self.inner.degraded.load(Ordering::Acquire)
     }
 
     /// How many operations were answered locally because Redis failed.
@@ -302,16 +298,12 @@ impl RedisStore {
         let interval = micros(quota.interval());
         let tolerance = micros(quota.interval() * (quota.burst_size() - 1));
         let mut invocation = self.inner.script.key(self.redis_key(key));
-        match op {
-            Op::Reserve(_) => invocation.arg("reserve"),
-            Op::Pause(_) => invocation.arg("pause"),
-            Op::Remaining => invocation.arg("remaining"),
+        let (name, limit) = match op {
+            Op::Reserve(limit) => ("reserve", micros(limit)),
+            Op::Pause(delay) => ("pause", micros(delay)),
+            Op::Remaining => ("remaining", 0),
         };
-        invocation.arg(interval).arg(tolerance);
-        match op {
-            Op::Reserve(limit) | Op::Pause(limit) => invocation.arg(micros(limit)),
-            Op::Remaining => invocation.arg(0),
-        };
+        invocation.arg(name).arg(interval).arg(tolerance).arg(limit);
         let mut conn = conn;
         let call = invocation.invoke_async::<i64>(&mut conn);
         match tokio::time::timeout(self.inner.op_timeout, call).await {
@@ -345,33 +337,21 @@ impl RedisStore {
     }
 
     fn went_down(&self, why: &str) {
-        {
-            let mut degraded = self
-                .inner
-                .degraded
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            if !*degraded {
-                *degraded = true;
-                tracing::warn!(
-                    redis = %self.inner.url,
-                    reason = why,
-                    "rate-limit store: Redis failed; pacing this process alone at the full \
-                     tier until it is back (reconnecting in the background)"
-                );
-            }
+        if !self.inner.degraded.swap(true, Ordering::AcqRel) {
+            tracing::warn!(
+                redis = %self.inner.url,
+                reason = why,
+                "rate-limit store: Redis failed; pacing this process alone at the full \
+                 tier until it is back (reconnecting in the background)"
+            );
         }
         self.spawn_reconnect();
     }
 
     fn came_back(&self) {
-        let mut degraded = self
-            .inner
-            .degraded
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if *degraded {
-            *degraded = false;
+        // A load first: every answer from Redis passes here, and is rarely a return.
+        let degraded = &self.inner.degraded;
+        if degraded.load(Ordering::Acquire) && degraded.swap(false, Ordering::AcqRel) {
             tracing::info!(redis = %self.inner.url, "rate-limit store: Redis is back; budget shared again");
         }
     }
