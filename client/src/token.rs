@@ -167,12 +167,7 @@ impl SlackToken {
             }
         })?;
         header.set_sensitive(true);
-        let workspace_hash = {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            token.hash(&mut hasher);
-            hasher.finish()
-        };
+        let workspace_hash = stable_hash(token.as_bytes());
         Ok(SlackToken {
             header,
             team: None,
@@ -230,7 +225,9 @@ impl SlackToken {
         self.team.as_deref()
     }
 
-    /// The hash `WorkspaceKey::Token` holds for this token.
+    /// The hash `WorkspaceKey::Token` holds for this token: the same in
+    /// every build and on every machine, so processes sharing a Redis store
+    /// share the token's buckets whatever compiler built them.
     pub(crate) fn workspace_hash(&self) -> u64 {
         self.workspace_hash
     }
@@ -426,8 +423,27 @@ impl std::str::FromStr for SlackToken {
     }
 }
 
+/// FNV-1a, 64 bits: a hash fixed by its definition (std's `DefaultHasher`
+/// may change between Rust releases), for keys other processes read.
+fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_workspace_hash_is_fixed_by_its_definition() {
+        // FNV-1a's published test vectors: a Redis key made by one build is
+        // the key every other build makes.
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(stable_hash(b"foobar"), 0x8594_4171_f739_67e8);
+        let token = SlackToken::new("xoxb-1").unwrap();
+        assert_eq!(token.workspace_hash(), stable_hash(b"xoxb-1"));
+    }
     use super::*;
 
     #[test]
