@@ -253,22 +253,15 @@ fn history(call: &Call<'_>) -> Reply {
         (ts > oldest || (inclusive && ts == oldest)) && (ts < latest || (inclusive && ts == latest))
     };
     // Newest first; thread replies only when broadcast.
-    let mut msgs = ch
+    let msgs = ch
         .messages
         .values()
         .rev()
         .filter(|m| m.thread_ts.is_none_or(|t| t == m.ts) || m.subtype == Some("thread_broadcast"))
         .filter(|m| in_range(m.ts))
         .filter(|m| before.is_none_or(|b| m.ts < b));
-    let page: Vec<&crate::content::Message> = msgs.by_ref().take(limit).collect();
-    let has_more = msgs.next().is_some();
-    let next = if has_more {
-        page.last()
-            .map(|m| super::encode_cursor("ts", &m.ts.to_string()))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let (page, next) = super::take_page(msgs, limit, "ts", |m| m.ts.to_string());
+    let has_more = !next.is_empty();
     let messages: Vec<Value> = page.iter().map(|m| message_json(&org, ch, m)).collect();
     Reply::ok_value(&json!({
         "ok": true,
@@ -323,16 +316,9 @@ fn replies(call: &Call<'_>) -> Reply {
                 && (*ts < latest || (inclusive && *ts == latest))
         })
         .filter(|ts| after.is_none_or(|a| *ts > a));
-    let mut thread = thread.filter_map(|ts| ch.messages.get(&ts));
-    let page: Vec<&crate::content::Message> = thread.by_ref().take(limit).collect();
-    let has_more = thread.next().is_some();
-    let next = if has_more {
-        page.last()
-            .map(|m| super::encode_cursor("ts", &m.ts.to_string()))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let thread = thread.filter_map(|ts| ch.messages.get(&ts));
+    let (page, next) = super::take_page(thread, limit, "ts", |m| m.ts.to_string());
+    let has_more = !next.is_empty();
     let messages: Vec<Value> = page.iter().map(|m| message_json(&org, ch, m)).collect();
     Reply::ok_value(&json!({
         "ok": true,

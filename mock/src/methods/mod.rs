@@ -233,19 +233,27 @@ pub(crate) fn page<T>(
     limit: usize,
     kind: &str,
 ) -> (Vec<T>, String) {
-    let mut rest: Vec<(String, T)> = items
+    let rest = items
         .into_iter()
-        .filter(|(k, _)| after.is_none_or(|a| k.as_str() > a))
-        .collect();
-    let next = if rest.len() > limit {
-        rest.truncate(limit);
-        rest.last()
-            .map(|(k, _)| encode_cursor(kind, k))
-            .unwrap_or_default()
-    } else {
-        String::new()
+        .filter(|(k, _)| after.is_none_or(|a| k.as_str() > a));
+    let (kept, next) = take_page(rest, limit, kind, |(k, _)| k.clone());
+    (kept.into_iter().map(|(_, v)| v).collect(), next)
+}
+
+/// The first `limit` items of `items`; the cursor of the next page (`key` of the last
+/// item kept) when more follow, `""` when none do.
+pub(crate) fn take_page<I: Iterator>(
+    mut items: I,
+    limit: usize,
+    kind: &str,
+    key: impl Fn(&I::Item) -> String,
+) -> (Vec<I::Item>, String) {
+    let page: Vec<I::Item> = items.by_ref().take(limit).collect();
+    let next = match (items.next(), page.last()) {
+        (Some(_), Some(last)) => encode_cursor(kind, &key(last)),
+        _ => String::new(),
     };
-    (rest.into_iter().map(|(_, v)| v).collect(), next)
+    (page, next)
 }
 
 /// `{"next_cursor": ...}`.
