@@ -109,11 +109,11 @@ pub(crate) fn message_json(org: &Org, ch: &Channel, m: &Message) -> Value {
 }
 
 /// The checked body of a message: text, blocks, attachments, metadata.
-struct Body {
-    text: String,
-    blocks: Option<Value>,
-    attachments: Option<Value>,
-    metadata: Option<Value>,
+pub(crate) struct Body {
+    pub(crate) text: String,
+    pub(crate) blocks: Option<Value>,
+    pub(crate) attachments: Option<Value>,
+    pub(crate) metadata: Option<Value>,
 }
 
 /// Slack's checks of a message's content (the presence of one of text / blocks /
@@ -227,7 +227,7 @@ fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> Option<Stri
 }
 
 /// A new message by the caller (not yet stored).
-fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
+pub(crate) fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
     let bot_id = if call.is_bot() {
         org.user(call.user_id()).and_then(|u| u.bot_id.clone())
     } else {

@@ -6,7 +6,7 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use super::chat::{store, target};
+use super::chat::{Body, new_message, store, target};
 use super::conversations::visible;
 use super::{Call, Handler, INTERNAL_PREFIX, org, team_url};
 use crate::content::{ChannelKind, FileRec, Message, now_secs, parse_ts, ts_string};
@@ -289,18 +289,7 @@ fn complete_upload(call: &Call<'_>) -> Reply {
     }
     let thread_ts = call.arg("thread_ts").and_then(parse_ts);
     let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
-    let bot_id = if call.is_bot() {
-        org.user(call.user_id()).and_then(|u| u.bot_id.clone())
-    } else {
-        None
-    };
-    let message = Message {
-        ts: 0,
-        user: call.user_id().to_owned(),
-        team: call.team_id().to_owned(),
-        app_id: bot_id.as_ref().and(call.token.map(|t| t.app_id.clone())),
-        bot_id,
-        subtype: None,
+    let body = Body {
         text: call.arg("initial_comment").unwrap_or_default().to_owned(),
         blocks: call
             .arg("blocks")
@@ -308,11 +297,10 @@ fn complete_upload(call: &Call<'_>) -> Reply {
             .filter(Value::is_array),
         attachments: None,
         metadata: None,
-        thread_ts: None,
-        replies: Vec::new(),
-        edited: None,
-        reactions: Vec::new(),
+    };
+    let message = Message {
         files: ids.clone(),
+        ..new_message(&org, call, body)
     };
     // Every sharing message must fit the messages' budget, or nothing is completed.
     // The method documents no code for a full store: `posting_to_channel_denied` (the
