@@ -211,9 +211,15 @@ fn info(call: &Call<'_>) -> Reply {
     Reply::ok_value(&json!({"ok": true, "channel": j}))
 }
 
-/// Reading a channel: bot tokens must be members; users may read public channels.
-fn may_read(ch: &Channel, call: &Call<'_>) -> bool {
-    ch.members.contains(call.user_id()) || (!call.is_bot() && ch.kind == ChannelKind::Public)
+/// The channel of the `channel` argument, for reading its messages: bot tokens must be
+/// members (`not_in_channel`); users may read public channels.
+fn readable<'o>(org: &'o Org, call: &Call<'_>) -> Result<&'o Channel, Reply> {
+    let ch = &org.content.channels[&channel_arg(org, call)?];
+    if ch.members.contains(call.user_id()) || (!call.is_bot() && ch.kind == ChannelKind::Public) {
+        Ok(ch)
+    } else {
+        Err(Reply::error("not_in_channel"))
+    }
 }
 
 /// `oldest`/`latest` bounds (`invalid_ts_oldest` / `invalid_ts_latest`).
@@ -231,14 +237,10 @@ fn bounds(call: &Call<'_>) -> Result<(Ts, Ts), Reply> {
 
 fn history(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
+    let ch = match readable(&org, call) {
+        Ok(ch) => ch,
         Err(r) => return r,
     };
-    let ch = &org.content.channels[&id];
-    if !may_read(ch, call) {
-        return Reply::error("not_in_channel");
-    }
     let (oldest, latest) = match bounds(call) {
         Ok(b) => b,
         Err(r) => return r,
@@ -276,14 +278,10 @@ fn history(call: &Call<'_>) -> Reply {
 
 fn replies(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
+    let ch = match readable(&org, call) {
+        Ok(ch) => ch,
         Err(r) => return r,
     };
-    let ch = &org.content.channels[&id];
-    if !may_read(ch, call) {
-        return Reply::error("not_in_channel");
-    }
     let Some(parent) = call
         .arg("ts")
         .and_then(parse_ts)
