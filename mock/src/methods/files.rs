@@ -429,26 +429,13 @@ fn list(call: &Call<'_>) -> Reply {
         .filter(|f| type_ok(f))
         .collect();
     files.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
-    let num = |name: &str, default: usize| {
-        call.arg(name)
-            .and_then(|v| v.parse::<usize>().ok())
-            .filter(|n| *n >= 1)
-            .unwrap_or(default)
-    };
-    let count = num("count", 100).min(1000);
-    let page = num("page", 1);
-    let total = files.len();
-    let pages = total.div_ceil(count).max(1);
-    let items: Vec<Value> = files
-        .into_iter()
-        .skip(count.saturating_mul(page - 1))
-        .take(count)
-        .map(|f| file_json(&org, f))
-        .collect();
+    let (count, page) = super::count_and_page(call, 100, 1000);
+    let (files, paging) = super::numbered_page(files, count, page);
+    let items: Vec<Value> = files.into_iter().map(|f| file_json(&org, f)).collect();
     Reply::ok_value(&json!({
         "ok": true,
         "files": items,
-        "paging": {"count": count, "total": total, "page": page, "pages": pages},
+        "paging": paging,
     }))
 }
 

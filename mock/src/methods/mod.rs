@@ -256,6 +256,33 @@ pub(crate) fn take_page<I: Iterator>(
     (page, next)
 }
 
+/// The `count` (default `default`, at most `max`) and `page` (from 1; default 1) of a
+/// page-numbered list (`files.list`, `search.*`); values that are not integers of at
+/// least 1 mean the default.
+pub(crate) fn count_and_page(call: &Call<'_>, default: usize, max: usize) -> (usize, usize) {
+    let num = |name: &str, default: usize| {
+        call.arg(name)
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(default)
+    };
+    (num("count", default).min(max), num("page", 1))
+}
+
+/// Page `page` (from 1) of `items`, `count` a page, and its `paging` object
+/// (`count`, `total`, `page`, `pages`).
+pub(crate) fn numbered_page<T>(items: Vec<T>, count: usize, page: usize) -> (Vec<T>, Value) {
+    let total = items.len();
+    let pages = total.div_ceil(count).max(1);
+    let kept = items
+        .into_iter()
+        .skip(count.saturating_mul(page - 1))
+        .take(count)
+        .collect();
+    let paging = json!({"count": count, "total": total, "page": page, "pages": pages});
+    (kept, paging)
+}
+
 /// `{"next_cursor": ...}`.
 pub(crate) fn metadata(next_cursor: String) -> Value {
     json!({ "next_cursor": next_cursor })
@@ -277,6 +304,25 @@ pub(crate) fn team_url(org: &Org, team_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_by_number_and_by_cursor() {
+        let (kept, paging) = numbered_page((1..=5).collect(), 2, 3);
+        assert_eq!(kept, [5]);
+        assert_eq!(
+            paging,
+            json!({"count": 2, "total": 5, "page": 3, "pages": 3})
+        );
+        let (kept, paging) = numbered_page(Vec::<u8>::new(), 2, 9);
+        assert!(kept.is_empty());
+        assert_eq!(paging["pages"], 1);
+        let (kept, next) = take_page(1..=5, 2, "n", u8::to_string);
+        assert_eq!(kept, [1, 2]);
+        assert_eq!(decode_cursor("n", &next).as_deref(), Some("2"));
+        let (kept, next) = take_page(1..=2, 2, "n", u8::to_string);
+        assert_eq!(kept, [1, 2]);
+        assert_eq!(next, "");
+    }
 
     #[test]
     fn every_route_names_a_catalog_method() {
