@@ -282,8 +282,7 @@ impl HyperTransport {
         }
         let (sender, conn) = http1::Builder::new().handshake(io).await.map_err(failed)?;
         Ok(Connected::H1(H1 {
-            scheme: uri.scheme().cloned().unwrap_or(Scheme::HTTPS),
-            authority: uri.authority().cloned(),
+            origin: Origin::of(uri),
             sender,
             conn: Some(Box::pin(conn)),
         }))
@@ -418,18 +417,32 @@ impl Drop for Abandoned<'_> {
 /// An HTTP/1.1 connection with no task of its own: whoever holds it polls
 /// `conn`, which does the connection's reading and writing.
 struct H1 {
-    scheme: Scheme,
-    authority: Option<Authority>,
+    origin: Origin,
     sender: http1::SendRequest<Body>,
     /// `None` once the connection has ended (closed by the server, or failed).
     conn: Option<Pin<Box<http1::Connection<Io, Body>>>>,
 }
 
-impl H1 {
+/// The scheme and authority a connection was opened to.
+struct Origin {
+    scheme: Scheme,
+    authority: Option<Authority>,
+}
+
+impl Origin {
+    fn of(uri: &Uri) -> Self {
+        Origin {
+            scheme: uri.scheme().cloned().unwrap_or(Scheme::HTTPS),
+            authority: uri.authority().cloned(),
+        }
+    }
+
     fn serves(&self, uri: &Uri) -> bool {
         uri.scheme() == Some(&self.scheme) && uri.authority() == self.authority.as_ref()
     }
+}
 
+impl H1 {
     /// Polls the connection once; dropping it when it has ended wakes
     /// whatever waited on it with an error.
     fn poll_conn(&mut self, cx: &mut Context<'_>) {
@@ -502,17 +515,10 @@ struct H2Pool {
 /// A shared HTTP/2 connection: its origin, its number, and when a call
 /// last took it.
 struct Shared {
-    scheme: Scheme,
-    authority: Option<Authority>,
+    origin: Origin,
     id: u64,
     sender: http2::SendRequest<Body>,
     used: Instant,
-}
-
-impl Shared {
-    fn serves(&self, uri: &Uri) -> bool {
-        uri.scheme() == Some(&self.scheme) && uri.authority() == self.authority.as_ref()
-    }
 }
 
 impl H2Pool {
@@ -607,7 +613,10 @@ impl Pool {
         let found = {
             let mut idle = lock(&self.idle);
             self.expire(&mut idle, &mut expired);
-            let at = idle.conns.iter().rposition(|(_, conn)| conn.serves(uri));
+            let at = idle
+                .conns
+                .iter()
+                .rposition(|(_, conn)| conn.origin.serves(uri));
             at.and_then(|at| idle.conns.remove(at))
         };
         // Closed outside the lock.
@@ -656,7 +665,10 @@ impl Pool {
             return None;
         }
         h2.expire(self.idle_timeout);
-        let shared = h2.open.iter_mut().find(|shared| shared.serves(uri))?;
+        let shared = h2
+            .open
+            .iter_mut()
+            .find(|shared| shared.origin.serves(uri))?;
         shared.used = Instant::now();
         Some(H2 {
             id: Some(shared.id),
@@ -670,14 +682,13 @@ impl Pool {
         let id = {
             let mut h2 = lock(&self.h2);
             h2.expire(self.idle_timeout);
-            if h2.open.iter().any(|shared| shared.serves(uri)) {
+            if h2.open.iter().any(|shared| shared.origin.serves(uri)) {
                 return None;
             }
             h2.opened += 1;
             let id = h2.opened;
             h2.open.push(Shared {
-                scheme: uri.scheme().cloned().unwrap_or(Scheme::HTTPS),
-                authority: uri.authority().cloned(),
+                origin: Origin::of(uri),
                 id,
                 sender: sender.clone(),
                 used: Instant::now(),

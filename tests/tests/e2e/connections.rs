@@ -9,7 +9,9 @@ use std::time::Duration;
 use slackline::{AdminUsersSessionApi, SlackClient, SlackError, TransportErrorKind};
 use tokio::io::AsyncWriteExt;
 
-use crate::support::{api_code, bounded, plain_builder, plain_client, read_request, token};
+use crate::support::{
+    api_code, assert_transport, bounded, plain_builder, plain_client, read_request, token,
+};
 
 pub(crate) const RESET: &str = "admin.users.session.reset";
 
@@ -235,16 +237,7 @@ async fn an_abandoned_answer_is_never_read_by_the_next_call() {
         .build()
         .unwrap();
     let first = reset(&client, "U1").await.unwrap_err();
-    assert!(
-        matches!(
-            first,
-            SlackError::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
-        "{first:?}"
-    );
+    assert_transport(&first, TransportErrorKind::Timeout);
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert_eq!(code(reset(&client, "U1").await), "answer_1");
     assert_eq!(code(reset(&client, "U1").await), "answer_2");
@@ -262,16 +255,7 @@ async fn a_cut_answer_fails_that_call_only() {
     .await;
     let client = plain_client(&server.base);
     let err = reset(&client, "U1").await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Closed);
     assert_eq!(code(reset(&client, "U1").await), "answer_1");
     assert_eq!(server.connections(), 2);
 }
@@ -292,16 +276,7 @@ async fn an_answer_over_the_cap_drops_its_connection() {
         .build()
         .unwrap();
     let err = reset(&client, "U1").await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::BodyTooLarge,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::BodyTooLarge);
     assert_eq!(code(reset(&client, "U1").await), "answer_1");
     assert_eq!(server.connections(), 2);
 }

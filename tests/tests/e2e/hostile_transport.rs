@@ -18,8 +18,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::connections::{code, reset};
-use crate::support::{SECRET, plain_builder, plain_client, read_request};
-use crate::tls::{ROOT, acceptor};
+use crate::support::{SECRET, plain_builder, plain_client, read_request, transport_kind};
+use crate::tls::{acceptor, trusting_builder};
 
 /// A server that hands each accepted connection (numbered from 0) to
 /// `handler`, and counts the connections accepted and still open.
@@ -112,24 +112,29 @@ async fn read_head(stream: &mut TcpStream) -> Option<String> {
     Some(String::from_utf8_lossy(&raw).into_owned())
 }
 
-fn kind(err: &SlackError) -> Option<TransportErrorKind> {
-    match err {
-        SlackError::Transport { kind, .. } => Some(*kind),
-        _ => None,
-    }
-}
-
 /// The error a call ended in, checked for its kind and for the token.
 fn failed(result: Result<(), SlackError>, expected: &[TransportErrorKind]) -> SlackError {
     let err = result.expect_err("the call fails");
     assert!(
-        kind(&err).is_some_and(|k| expected.contains(&k)),
+        transport_kind(&err).is_some_and(|k| expected.contains(&k)),
         "expected one of {expected:?}, got {err:?}"
     );
     let text = format!("{err} {err:?}");
     assert!(!text.contains("topsecret"), "{text}");
     assert!(!text.contains(SECRET), "{text}");
     err
+}
+
+/// One call for `user`, answered for that user and no other.
+async fn own_answer(client: &SlackClient, user: &str) {
+    assert_eq!(code(reset(client, user).await), format!("for_{user}"));
+}
+
+/// Calls in a row for the users `{prefix}{n}`, each answered for its own.
+async fn own_answers(client: &SlackClient, prefix: &str, numbers: std::ops::Range<usize>) {
+    for n in numbers {
+        own_answer(client, &format!("{prefix}{n}")).await;
+    }
 }
 
 /// A call finishing within `within`.
@@ -217,7 +222,7 @@ async fn an_answer_before_the_body_was_read_leaves_no_trace() {
     let big = "U".repeat(4 << 20);
     let first = timed(Duration::from_secs(2), reset(&client, &big)).await;
     if let Err(err) = &first {
-        if kind(err).is_some() {
+        if transport_kind(err).is_some() {
             failed(
                 first,
                 &[TransportErrorKind::Closed, TransportErrorKind::Timeout],
@@ -244,10 +249,7 @@ async fn interim_answers_are_skipped() {
     })
     .await;
     let client = plain_client(&server.base);
-    for n in 0..3 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..3).await;
     assert_eq!(server.accepted(), 1, "kept alive through interim answers");
 }
 
@@ -263,10 +265,7 @@ async fn http_1_0_answers_without_keep_alive_are_read_to_their_close() {
     })
     .await;
     let client = plain_client(&server.base);
-    for n in 0..3 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..3).await;
     assert_eq!(server.accepted(), 3);
 }
 
@@ -517,10 +516,7 @@ async fn more_concurrent_calls_than_the_pool_keeps() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert!(server.open() <= 256, "{} left open", server.open());
-    for n in 0..10 {
-        let user = format!("S{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "S", 0..10).await;
     assert_eq!(server.accepted(), accepted, "sequential calls reuse");
 }
 
@@ -568,10 +564,7 @@ async fn calls_dropped_mid_write_and_mid_read_do_not_poison_the_pool() {
     // The abandoned answers arrive meanwhile; nobody reads them.
     assert_eq!(code(reset(&client, "U3").await), "for_U3");
     tokio::time::sleep(Duration::from_millis(400)).await;
-    for n in 4..8 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 4..8).await;
 }
 
 #[tokio::test]
@@ -582,18 +575,14 @@ async fn calls_dropped_mid_connect_do_not_poison_the_pool() {
     let client = tls_client(&server.base, Duration::from_secs(2));
     let dropped = tokio::time::timeout(Duration::from_millis(100), reset(&client, "U0")).await;
     assert!(dropped.is_err(), "{dropped:?}");
-    for n in 1..4 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 1..4).await;
 }
 
 // ---------------------------------------------------------------------------
 // TLS.
 
 fn tls_client(base: &str, timeout: Duration) -> SlackClient {
-    plain_builder(base)
-        .add_root_certificate(ROOT)
+    trusting_builder(base)
         .connect_timeout(Duration::from_millis(300))
         .timeout(timeout)
         .build()
@@ -756,10 +745,7 @@ async fn h2_server_with(after: After, max_streams: Option<u32>) -> Conns {
 async fn http2_goaway_between_calls_then_a_new_connection() {
     let server = h2_server(After::GoAway).await;
     let client = tls_client(&server.base, Duration::from_secs(2));
-    for n in 0..4 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..4).await;
     assert_eq!(server.accepted(), 4, "one call per connection");
 }
 
@@ -768,8 +754,7 @@ async fn http2_connection_closed_between_calls_then_a_new_connection() {
     let server = h2_server(After::Close).await;
     let client = tls_client(&server.base, Duration::from_secs(2));
     for n in 0..3 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        own_answer(&client, &format!("U{n}")).await;
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(server.accepted(), 3);
@@ -784,10 +769,7 @@ async fn http2_a_stalled_stream_ends_that_call_only() {
         let client = client.clone();
         tokio::spawn(async move { timed(Duration::from_secs(1), reset(&client, "STALL")).await })
     };
-    for n in 1..6 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 1..6).await;
     assert_eq!(server.accepted(), 1, "all on one connection");
     failed(stalled.await.unwrap(), &[TransportErrorKind::Timeout]);
     // A call given up may have met a connection gone silent: the next call
@@ -839,8 +821,7 @@ async fn http2_connection_closed_then_an_immediate_call() {
     assert_eq!(code(reset(&client, "U0").await), "for_U0");
     tokio::time::sleep(Duration::from_millis(25)).await;
     for n in 1..4 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        own_answer(&client, &format!("U{n}")).await;
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
@@ -888,10 +869,7 @@ async fn http2_a_connection_gone_silent_is_given_up_after_a_timeout() {
         timed(Duration::from_secs(1), reset(&client, "U1")).await,
         &[TransportErrorKind::Timeout],
     );
-    for n in 2..5 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 2..5).await;
 }
 
 #[tokio::test]
@@ -909,10 +887,7 @@ async fn extra_bytes_after_an_answer_are_never_read_as_the_next() {
     })
     .await;
     let client = plain_client(&server.base);
-    for n in 0..3 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..3).await;
 }
 
 #[tokio::test]
@@ -972,8 +947,7 @@ fn a_client_outliving_its_first_runtime_still_works() {
 #[tokio::test]
 async fn http2_an_answer_over_the_cap_ends_that_stream_only() {
     let server = h2_server(After::KeepOpen).await;
-    let client = plain_builder(&server.base)
-        .add_root_certificate(ROOT)
+    let client = trusting_builder(&server.base)
         .max_response_bytes(64 * 1024)
         .timeout(Duration::from_secs(2))
         .build()
@@ -984,8 +958,7 @@ async fn http2_an_answer_over_the_cap_ends_that_stream_only() {
             timed(Duration::from_secs(1), reset(&client, &format!("BIG{n}"))).await,
             &[TransportErrorKind::BodyTooLarge],
         );
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        own_answer(&client, &format!("U{n}")).await;
     }
     assert_eq!(server.accepted(), 1, "all on one connection");
 }
@@ -1001,10 +974,7 @@ async fn a_close_right_after_each_answer_unannounced() {
     })
     .await;
     let client = plain_client(&server.base);
-    for n in 0..10 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..10).await;
 }
 
 #[tokio::test]
@@ -1026,10 +996,7 @@ async fn trailers_and_odd_header_bytes_are_read_past() {
     })
     .await;
     let client = plain_client(&server.base);
-    for n in 0..3 {
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-    }
+    own_answers(&client, "U", 0..3).await;
     assert_eq!(server.accepted(), 1, "kept alive past the trailers");
 }
 
@@ -1044,8 +1011,7 @@ async fn http2_calls_dropped_mid_read_leave_no_connection_behind() {
         )
         .await;
         assert!(dropped.is_err(), "{dropped:?}");
-        let user = format!("U{n}");
-        assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+        own_answer(&client, &format!("U{n}")).await;
     }
     for _ in 0..100 {
         if server.open() <= 1 {
@@ -1079,10 +1045,7 @@ async fn a_body_on_an_answer_that_has_none_is_never_read_as_the_next() {
         let client = quick_client(&server.base);
         let first = timed(Duration::from_secs(1), reset(&client, "U1")).await;
         assert!(first.is_err(), "{first:?}");
-        for n in 2..5 {
-            let user = format!("U{n}");
-            assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
-        }
+        own_answers(&client, "U", 2..5).await;
     }
 }
 
@@ -1208,8 +1171,7 @@ async fn tls_connections_closed_while_idle_are_not_used() {
         let server = h1_tls_server_closing(0, Some((Duration::from_millis(20), notify))).await;
         let client = tls_client(&server.base, Duration::from_secs(2));
         for n in 0..4 {
-            let user = format!("U{n}");
-            assert_eq!(code(reset(&client, &user).await), format!("for_{user}"));
+            own_answer(&client, &format!("U{n}")).await;
             tokio::time::sleep(Duration::from_millis(80)).await;
         }
         assert_eq!(server.accepted(), 4);

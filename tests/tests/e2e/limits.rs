@@ -14,19 +14,9 @@ use slackline::{
 use tokio::io::AsyncWriteExt;
 
 use crate::support::{
-    always_429, bounded, emulator_with, hostile_server, plain_builder, raw_http, token,
-    write_answer,
+    always_429, assert_transport, bounded, emulator_with, hostile_server, plain_builder, raw_http,
+    token, write_answer,
 };
-
-fn too_large(err: &SlackError) -> bool {
-    matches!(
-        err,
-        SlackError::Transport {
-            kind: TransportErrorKind::BodyTooLarge,
-            ..
-        }
-    )
-}
 
 #[tokio::test]
 async fn an_announced_body_over_the_cap_is_refused_before_reading() {
@@ -47,7 +37,7 @@ async fn an_announced_body_over_the_cap_is_refused_before_reading() {
     let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
         .await
         .unwrap_err();
-    assert!(too_large(&err), "{err:?}");
+    assert_transport(&err, TransportErrorKind::BodyTooLarge);
     assert!(
         started.elapsed() < Duration::from_secs(5),
         "{:?}",
@@ -88,7 +78,7 @@ async fn an_endless_chunked_body_stops_at_the_cap() {
     let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
         .await
         .unwrap_err();
-    assert!(too_large(&err), "{err:?}");
+    assert_transport(&err, TransportErrorKind::BodyTooLarge);
     assert!(err.to_string().contains("1048576-byte cap"), "{err}");
     assert!(
         started.elapsed() < Duration::from_secs(5),
@@ -230,16 +220,7 @@ async fn the_call_deadline_bounds_every_attempt_and_wait() {
         .await
         .unwrap_err();
     let elapsed = started.elapsed();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Timeout);
     assert!(err.to_string().contains("deadline"), "{err}");
     assert!(
         (Duration::from_millis(1_400)..Duration::from_millis(2_500)).contains(&elapsed),

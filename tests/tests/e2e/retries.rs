@@ -14,8 +14,8 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{
-    OnWarn, RESET, admin, api_base, emulator, emulator_with, ok, plain_builder, retries, token,
-    unpaced,
+    OnWarn, RESET, admin, api_base, assert_transport, emulator, emulator_with, ok, plain_builder,
+    retries, token, unpaced,
 };
 
 #[tokio::test]
@@ -104,16 +104,7 @@ async fn a_non_idempotent_method_is_not_retried_once_sent() {
         .reset_not_idempotent(&admin(), demo::ALICE_ID)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Closed);
     assert_eq!(
         mock.request_count(),
         2,
@@ -214,16 +205,7 @@ async fn exhausted_retries_report_the_last_error() {
         .admin_users_session_reset(&admin(), demo::BOB_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Closed);
     assert_eq!(mock.request_count(), 6);
     assert!(
         !mock.sessions(demo::BOB_ID).is_empty(),

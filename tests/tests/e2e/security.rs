@@ -18,8 +18,8 @@ use std::sync::{Arc, Mutex};
 use wiremock::ResponseTemplate;
 
 use crate::support::{
-    Capture, SECRET, api_base, hostile_server, ok, plain_builder, plain_client, retries,
-    server_answering, token, write_answer,
+    Capture, SECRET, api_base, assert_transport, hostile_server, ok, plain_builder, plain_client,
+    retries, server_answering, token, write_answer,
 };
 
 /// The secret part shared by every token below.
@@ -176,32 +176,14 @@ async fn drive(mock: &MockSlack) -> Outcomes {
         .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            SlackError::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
+    assert_transport(&e, TransportErrorKind::Timeout);
     errors.push(("transport timeout", e));
     mock.inject_fault("admin.users.session.reset", Fault::Drop, 3);
     let e = retrying_client
         .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
+    assert_transport(&e, TransportErrorKind::Closed);
     errors.push(("transport closed", e));
     // A port that is bound but not listening: connections are refused, and
     // no other test's server can take the port meanwhile.
@@ -216,16 +198,7 @@ async fn drive(mock: &MockSlack) -> Outcomes {
         .admin_users_session_reset(&admin_token, demo::ALICE_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            SlackError::Transport {
-                kind: TransportErrorKind::Connect,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
+    assert_transport(&e, TransportErrorKind::Connect);
     errors.push(("transport connect", e));
     drop(reserved);
 

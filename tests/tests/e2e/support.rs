@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use slackline::{
     DefaultSuccess, RateLimits, RetryPolicy, SlackClient, SlackClientBuilder, SlackError,
-    SlackToken, WithMeta, slack_method,
+    SlackToken, TransportErrorKind, WithMeta, slack_method,
 };
 use slackline_mock::{MockSession, MockSlack, demo};
 use wiremock::matchers::method;
@@ -99,6 +99,20 @@ pub fn ids(sessions: &[MockSession]) -> Vec<i64> {
 
 pub fn seeded(user: &str) -> Vec<i64> {
     demo::session_ids(user).unwrap().to_vec()
+}
+
+/// The kind of a transport error; `None` for any other error.
+pub fn transport_kind(err: &SlackError) -> Option<TransportErrorKind> {
+    match err {
+        SlackError::Transport { kind, .. } => Some(*kind),
+        _ => None,
+    }
+}
+
+/// Asserts that `err` is a transport error of `kind`.
+#[track_caller]
+pub fn assert_transport(err: &SlackError, kind: TransportErrorKind) {
+    assert_eq!(transport_kind(err), Some(kind), "{err:?}");
 }
 
 /// Unwraps an `ok: false` error, checking the method it names.

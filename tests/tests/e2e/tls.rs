@@ -15,7 +15,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use slackline::{AdminUsersSessionApi, SlackError, TransportErrorKind};
 
-use crate::support::{bounded, plain_builder, token};
+use crate::support::{assert_transport, bounded, plain_builder, token};
 
 pub(crate) const ROOT: &[u8] = include_bytes!("tls/ca.der");
 const SERVER_CERT: &[u8] = include_bytes!("tls/server.der");
@@ -92,11 +92,13 @@ async fn tls_server(alpn: &[&[u8]]) -> TlsServer {
     }
 }
 
+/// A client for `base` trusting the test root (no pacing, no retries).
+pub(crate) fn trusting_builder(base: &str) -> slackline::SlackClientBuilder {
+    plain_builder(base).add_root_certificate(ROOT)
+}
+
 fn trusting_client(base: &str) -> slackline::SlackClient {
-    plain_builder(base)
-        .add_root_certificate(ROOT)
-        .build()
-        .unwrap()
+    trusting_builder(base).build().unwrap()
 }
 
 #[tokio::test]
@@ -152,16 +154,7 @@ async fn a_certificate_from_an_unknown_root_is_refused_before_sending() {
     let err = bounded(client.admin_users_session_reset(&token(), "U1", None, None))
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Connect,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Connect);
     let text = format!("{err} {err:?}");
     assert!(text.contains("certificate"), "says why: {text}");
     assert!(!text.contains(token().expose_secret()), "{text}");
@@ -187,8 +180,7 @@ fn a_root_certificate_that_does_not_parse_fails_the_build() {
 #[tokio::test]
 async fn an_idle_http2_connection_is_closed_after_the_idle_timeout() {
     let server = tls_server(&[b"h2", b"http/1.1"]).await;
-    let client = plain_builder(&server.base)
-        .add_root_certificate(ROOT)
+    let client = trusting_builder(&server.base)
         .pool_idle_timeout(Duration::from_millis(300))
         .build()
         .unwrap();

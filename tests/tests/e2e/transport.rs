@@ -7,7 +7,8 @@ use slackline::{AdminUsersSessionApi, SlackError, TransportErrorKind};
 use slackline_mock::{Fault, demo};
 
 use crate::support::{
-    RESET, admin, api_base, emulator, ok, plain_builder, plain_client, server_answering, token,
+    RESET, admin, api_base, assert_transport, emulator, ok, plain_builder, plain_client,
+    server_answering, token,
 };
 
 #[tokio::test]
@@ -20,16 +21,7 @@ async fn refused_connection_is_a_transport_error() {
         .admin_users_session_reset(&token(), "U1", None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Connect,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Connect);
 }
 
 #[tokio::test]
@@ -48,16 +40,7 @@ async fn reset_connection_is_a_transport_error() {
         .admin_users_session_reset(&token(), "U1", None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Closed);
 }
 
 #[tokio::test]
@@ -69,16 +52,7 @@ async fn fault_drop_is_a_closed_connection() {
         .admin_users_session_reset(&admin(), demo::ALICE_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Closed,
-                ..
-            }
-        ),
-        "expected a Closed transport error, got {err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Closed);
     assert_eq!(mock.journal().len(), 1, "no retry");
 }
 
@@ -93,16 +67,7 @@ async fn slow_answer_is_a_timeout() {
         .admin_users_session_reset(&token(), "U1", None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Timeout);
 }
 
 #[tokio::test]
@@ -118,16 +83,7 @@ async fn fault_delay_beyond_the_timeout_is_a_timeout() {
         .admin_users_session_reset(&admin(), demo::ALICE_ID, None, None)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SlackError::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
-        "expected a Timeout, got {err:?}"
-    );
+    assert_transport(&err, TransportErrorKind::Timeout);
     assert!(
         started.elapsed() < Duration::from_secs(2),
         "{:?}",
