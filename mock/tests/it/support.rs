@@ -144,7 +144,7 @@ pub async fn call_json(mock: &MockSlack, method: &str, token: Option<&str>, body
 }
 
 /// Sends raw bytes on a fresh connection; returns everything read until the server
-/// closes the connection, a complete answer arrives, or 10 s pass.
+/// closes the connection, a complete answer arrives, 10 s pass or 2 MiB are read.
 pub async fn raw(mock: &MockSlack, request: &[u8]) -> String {
     let mut s = TcpStream::connect(mock.addr()).await.unwrap();
     // The server may answer (and close) before the whole request is written.
@@ -157,7 +157,7 @@ pub async fn raw(mock: &MockSlack, request: &[u8]) -> String {
             Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
             Ok(Ok(n)) => {
                 out.extend_from_slice(&buf[..n]);
-                if complete(&out) {
+                if complete(&out) || out.len() >= 2 * 1024 * 1024 {
                     break;
                 }
             }
