@@ -155,14 +155,8 @@ pub(crate) fn types_arg(call: &Call<'_>) -> Result<Vec<ChannelKind>, Reply> {
 
 /// Channels of `kinds` visible to `viewer`, in which `member` (if given) is, one page.
 pub(crate) fn list_page(call: &Call<'_>, member: Option<&str>, list_key: &str) -> Reply {
-    let kinds = match types_arg(call) {
-        Ok(k) => k,
-        Err(r) => return r,
-    };
-    let after = match cursor_arg(call, "channel") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let kinds = or_reply!(types_arg(call));
+    let after = or_reply!(cursor_arg(call, "channel"));
     let limit = limit_arg(call, 100, 1000);
     let exclude_archived = call.flag("exclude_archived");
     let org = org(call);
@@ -197,10 +191,7 @@ fn list(call: &Call<'_>) -> Reply {
 
 fn info(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(channel_arg(&org, call));
     let ch = &org.content.channels[&id];
     let mut j = channel_json(&org, ch, call.user_id());
     if ch.kind != ChannelKind::Im {
@@ -237,14 +228,8 @@ fn bounds(call: &Call<'_>) -> Result<(Ts, Ts), Reply> {
 
 fn history(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let ch = match readable(&org, call) {
-        Ok(ch) => ch,
-        Err(r) => return r,
-    };
-    let (oldest, latest) = match bounds(call) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let ch = or_reply!(readable(&org, call));
+    let (oldest, latest) = or_reply!(bounds(call));
     let before = match cursor_arg(call, "ts") {
         Ok(c) => c.and_then(|c| c.parse::<Ts>().ok()),
         Err(r) => return r,
@@ -278,10 +263,7 @@ fn history(call: &Call<'_>) -> Reply {
 
 fn replies(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let ch = match readable(&org, call) {
-        Ok(ch) => ch,
-        Err(r) => return r,
-    };
+    let ch = or_reply!(readable(&org, call));
     let Some(parent) = call
         .arg("ts")
         .and_then(parse_ts)
@@ -297,10 +279,7 @@ fn replies(call: &Call<'_>) -> Reply {
         },
         _ => parent,
     };
-    let (oldest, latest) = match bounds(call) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let (oldest, latest) = or_reply!(bounds(call));
     let after = match cursor_arg(call, "ts") {
         Ok(c) => c.and_then(|c| c.parse::<Ts>().ok()),
         Err(r) => return r,
@@ -328,14 +307,8 @@ fn replies(call: &Call<'_>) -> Reply {
 
 fn members(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
-    let after = match cursor_arg(call, "member") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let id = or_reply!(channel_arg(&org, call));
+    let after = or_reply!(cursor_arg(call, "member"));
     let limit = limit_arg(call, 100, 1000);
     let items = org.content.channels[&id]
         .members
@@ -433,10 +406,7 @@ fn channel_answer(org: &Org, id: &str, call: &Call<'_>) -> Reply {
 
 fn join(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, false));
     let user = call.user_id().to_owned();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -460,10 +430,7 @@ fn join(call: &Call<'_>) -> Reply {
 
 fn leave(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, false));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };
@@ -478,10 +445,7 @@ fn leave(call: &Call<'_>) -> Reply {
 
 fn invite(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, true));
     let users: Vec<String> = call
         .arg("users")
         .unwrap_or_default()
@@ -515,10 +479,7 @@ fn invite(call: &Call<'_>) -> Reply {
 
 fn kick(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, true));
     let Some(target) = call.arg("user") else {
         return Reply::error("user_not_found");
     };
@@ -542,10 +503,7 @@ fn kick(call: &Call<'_>) -> Reply {
 
 fn archive(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, false));
     let user = call.user_id();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -565,10 +523,7 @@ fn archive(call: &Call<'_>) -> Reply {
 
 fn unarchive(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, false));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };
@@ -586,10 +541,7 @@ fn rename(call: &Call<'_>) -> Reply {
         return Reply::error(code);
     }
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, true));
     let team = org.content.channels[&id].team_id.clone();
     if org.content.name_taken(&team, name, Some(&id)) {
         return Reply::error("name_taken");
@@ -612,10 +564,7 @@ fn set_text(call: &Call<'_>, which: &str) -> Reply {
         return Reply::error("too_long");
     }
     let mut org = org(call);
-    let id = match for_change(&org, call, true, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, true, false, true));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };

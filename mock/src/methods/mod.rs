@@ -16,6 +16,16 @@ use crate::org::{Org, TokenInfo};
 use crate::reply::Reply;
 use crate::state::Shared;
 
+/// The value of an `Ok`; from an `Err(reply)`, returns `reply` (the handler's answer).
+macro_rules! or_reply {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(reply) => return reply,
+        }
+    };
+}
+
 pub(crate) mod admin_users_session;
 pub(crate) mod api;
 pub(crate) mod chat;

@@ -194,10 +194,7 @@ fn query(call: &Call<'_>) -> Result<String, Reply> {
 }
 
 fn messages(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);
@@ -210,10 +207,7 @@ fn messages(call: &Call<'_>) -> Reply {
 }
 
 fn files(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);
@@ -226,10 +220,7 @@ fn files(call: &Call<'_>) -> Reply {
 }
 
 fn all(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);
