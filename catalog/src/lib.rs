@@ -46,6 +46,33 @@ mod table;
 
 pub use retired::{RETIRED, Retired, retired};
 
+/// The core families: their methods answer with a typed
+/// `slackline::models::<Method>Response` (written by hand in
+/// `client/src/models/`, under the Cargo feature of the same name); every
+/// other method answers with `DefaultSuccess`. A method belongs to the family
+/// named by the first segment of its name (`chat.scheduledMessages.list` to
+/// `chat`). The generator and the models test read this list; the models'
+/// `cfg`s spell it again, as attributes must.
+///
+/// ```
+/// assert!(slackline_catalog::TYPED_FAMILIES.contains(&"chat"));
+/// assert!(!slackline_catalog::TYPED_FAMILIES.contains(&"admin"));
+/// ```
+pub const TYPED_FAMILIES: &[&str] = &[
+    "chat",
+    "conversations",
+    "users",
+    "reactions",
+    "pins",
+    "files",
+    "team",
+    "auth",
+    "views",
+    "bots",
+    "emoji",
+    "usergroups",
+];
+
 /// Every method of the catalog, sorted by name.
 ///
 /// ```

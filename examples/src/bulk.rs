@@ -521,6 +521,33 @@ mod tests {
         assert!(invalid_id(&"U".repeat(65)).is_some());
     }
 
+    /// The Slack codes the job sorts into final and per-user failures are
+    /// errors Slack documents for `admin.users.session.resetBulk`
+    /// (`invalid_id` is the job's own key for an ID it never sends).
+    #[test]
+    fn sorted_codes_are_documented_reset_bulk_errors() {
+        let documented = slackline_catalog::method("admin.users.session.resetBulk")
+            .unwrap()
+            .errors;
+        let codes = FINAL_FAILURES.iter().chain(PER_USER_FAILURES);
+        for code in codes.filter(|code| **code != INVALID_ID) {
+            assert!(documented.contains(code), "{code}");
+        }
+        // The org-wide refusals the docs above name as retried on resume.
+        for code in ["session_reset_not_allowed", "restricted_action"] {
+            assert!(documented.contains(&code), "{code}");
+            assert!(!Outcome::Failed(failure(code)).is_final(), "{code}");
+        }
+    }
+
+    fn failure(key: &str) -> Failure {
+        Failure {
+            key: key.to_owned(),
+            message: String::new(),
+            maybe_applied: false,
+        }
+    }
+
     #[test]
     fn failure_keys() {
         let timeout = SlackError::Transport {

@@ -14,24 +14,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use slackline_catalog::{Kind, Method};
-
-/// Families whose responses are typed (`crate::models::<Name>Response`);
-/// every other method returns `DefaultSuccess`. Each is also a Cargo feature.
-pub const CORE_FAMILIES: &[&str] = &[
-    "chat",
-    "conversations",
-    "users",
-    "reactions",
-    "pins",
-    "files",
-    "team",
-    "auth",
-    "views",
-    "bots",
-    "emoji",
-    "usergroups",
-];
+use slackline_catalog::{Kind, Method, TYPED_FAMILIES};
 
 /// Hand-written declarations, kept with their exact signatures and always
 /// built (`AdminUsersSessionApi`): the methods they declare are not
@@ -304,7 +287,7 @@ fn ident(arg: &str) -> String {
 }
 
 fn is_core(m: &Method) -> bool {
-    CORE_FAMILIES.contains(&m.name.split('.').next().unwrap_or(""))
+    TYPED_FAMILIES.contains(&m.name.split('.').next().unwrap_or(""))
 }
 
 /// The success type of a generated method.
@@ -940,9 +923,38 @@ mod tests {
         assert!(hand.contains(&"admin.users.session.invalidate".to_owned()));
         assert!(fams.contains_key("admin.users") && fams.contains_key("chat"));
         assert_eq!(fams["admin.users"].trait_name, "AdminUsersApi");
-        for f in CORE_FAMILIES {
+        for f in TYPED_FAMILIES {
             assert!(fams.values().any(|fam| fam.feature == *f), "{f}");
         }
+    }
+
+    /// The `cfg`s that gate `slackline::models`, and the features the
+    /// models test builds with, name exactly the typed families.
+    #[test]
+    fn models_cfgs_name_the_typed_families() {
+        let root = crate::workspace_root();
+        let models = std::fs::read_to_string(root.join("client/src/models/mod.rs")).unwrap();
+        let gate = models
+            .split_once("#![cfg(any(")
+            .and_then(|(_, rest)| rest.split_once("))]"))
+            .map(|(gate, _)| gate)
+            .expect("client/src/models/mod.rs is gated by #![cfg(any(...))]");
+        let gated: Vec<&str> = gate
+            .split(',')
+            .filter_map(|f| f.trim().strip_prefix("feature = "))
+            .map(|f| f.trim_matches('"'))
+            .collect();
+        assert_eq!(gated, TYPED_FAMILIES);
+        let tests = std::fs::read_to_string(root.join("tests/Cargo.toml")).unwrap();
+        let list = TYPED_FAMILIES
+            .iter()
+            .map(|f| format!("\"{f}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            tests.contains(&format!("features = [{list}]")),
+            "tests/Cargo.toml builds slackline with the features [{list}]"
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //!   kept as [`serde_json::Value`].
 //!
 //! Methods whose answer carries nothing beyond `ok` have a type alias to
-//! [`DefaultSuccess`](crate::DefaultSuccess). Cursor lists implement
+//! [`DefaultSuccess`](crate::DefaultSuccess), and methods of a family that
+//! answer in the same shape share one struct through aliases
+//! (`ViewsPushResponse` is `ViewsOpenResponse`). Cursor lists implement
 //! [`Paginated`](crate::Paginated), so [`paginate`](crate::paginate) follows
 //! their `response_metadata.next_cursor`.
 //!

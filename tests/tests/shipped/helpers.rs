@@ -26,46 +26,11 @@ fn ok(body: serde_json::Value) -> ResponseTemplate {
 /// The form arguments of a request (body, or query string for a GET).
 fn form(request: &Request) -> Vec<(String, String)> {
     let raw = if request.method.as_str() == "GET" {
-        request.url.query().unwrap_or("").as_bytes().to_vec()
+        request.url.query().unwrap_or("").as_bytes()
     } else {
-        request.body.clone()
+        &request.body
     };
-    url_pairs(&raw)
-}
-
-fn url_pairs(raw: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(raw).replace('+', " ");
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-/// Percent-decoding of a form value (`%XX`; anything else as is).
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap()
+    form_urlencoded::parse(raw).into_owned().collect()
 }
 
 fn arg(pairs: &[(String, String)], name: &str) -> Option<String> {
@@ -288,10 +253,9 @@ fn install_answer() -> serde_json::Value {
     })
 }
 
-#[tokio::test]
-async fn oauth_code_exchange_sends_basic_credentials() {
-    let server = MockServer::start().await;
-    // base64("1234.5678:shh-secret")
+/// `oauth.v2.access` answering [`install_answer`] to the app's Basic
+/// credentials only: base64("1234.5678:shh-secret").
+async fn mount_oauth_access(server: &MockServer) {
     Mock::given(method("POST"))
         .and(path("/api/oauth.v2.access"))
         .and(header(
@@ -299,8 +263,14 @@ async fn oauth_code_exchange_sends_basic_credentials() {
             "Basic MTIzNC41Njc4OnNoaC1zZWNyZXQ=",
         ))
         .respond_with(ok(install_answer()))
-        .mount(&server)
+        .mount(server)
         .await;
+}
+
+#[tokio::test]
+async fn oauth_code_exchange_sends_basic_credentials() {
+    let server = MockServer::start().await;
+    mount_oauth_access(&server).await;
     let app = ClientCredentials::new("1234.5678", "shh-secret").unwrap();
     let install = client(&server)
         .oauth_v2_exchange_code(&app, "code-1", Some("https://app.example/cb"))
@@ -346,15 +316,7 @@ async fn oauth_code_exchange_sends_basic_credentials() {
 #[tokio::test]
 async fn oauth_refresh_and_legacy_exchange() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/oauth.v2.access"))
-        .and(header(
-            "authorization",
-            "Basic MTIzNC41Njc4OnNoaC1zZWNyZXQ=",
-        ))
-        .respond_with(ok(install_answer()))
-        .mount(&server)
-        .await;
+    mount_oauth_access(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/oauth.v2.exchange"))
         .and(header("authorization", "Bearer xoxb-legacy"))

@@ -41,6 +41,8 @@ pub struct ScheduledMessage {
 /// The answer of [`chat.appendStream`](https://docs.slack.dev/reference/methods/chat.appendStream): appends text to an existing streaming conversation.
 ///
 /// Always there: `ok`.
+///
+/// [`ChatMeMessageResponse`] and [`ChatStartStreamResponse`] are this type too: those methods answer in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ChatAppendStreamResponse {
@@ -118,32 +120,8 @@ pub struct ChatGetPermalinkResponse {
 
 /// The answer of [`chat.meMessage`](https://docs.slack.dev/reference/methods/chat.meMessage): share a me message into a channel.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ChatMeMessageResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub channel: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub ts: Option<String>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ChatAppendStreamResponse`](crate::models::ChatAppendStreamResponse).
+pub type ChatMeMessageResponse = ChatAppendStreamResponse;
 
 /// The answer of [`chat.postEphemeral`](https://docs.slack.dev/reference/methods/chat.postEphemeral): sends an ephemeral message to a user in a channel.
 ///
@@ -258,32 +236,8 @@ impl crate::Paginated for ChatScheduledMessagesListResponse {
 
 /// The answer of [`chat.startStream`](https://docs.slack.dev/reference/methods/chat.startStream): starts a new streaming conversation.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ChatStartStreamResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub channel: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub ts: Option<String>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ChatAppendStreamResponse`](crate::models::ChatAppendStreamResponse).
+pub type ChatStartStreamResponse = ChatAppendStreamResponse;
 
 /// The answer of [`chat.stopStream`](https://docs.slack.dev/reference/methods/chat.stopStream): stops a streaming conversation.
 ///

@@ -274,6 +274,8 @@ pub struct ConversationsInviteSharedResponse {
 /// The answer of [`conversations.join`](https://docs.slack.dev/reference/methods/conversations.join): joins an existing conversation.
 ///
 /// Always there: `ok`.
+///
+/// [`ConversationsRenameResponse`], [`ConversationsSetPurposeResponse`] and [`ConversationsSetTopicResponse`] are this type too: those methods answer in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationsJoinResponse {
@@ -447,22 +449,8 @@ pub struct ConversationsOpenResponse {
 
 /// The answer of [`conversations.rename`](https://docs.slack.dev/reference/methods/conversations.rename): renames a conversation.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ConversationsRenameResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Conversation>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ConversationsJoinResponse`](crate::models::ConversationsJoinResponse).
+pub type ConversationsRenameResponse = ConversationsJoinResponse;
 
 /// The answer of [`conversations.replies`](https://docs.slack.dev/reference/methods/conversations.replies): retrieve a thread of messages posted to a conversation.
 ///
@@ -497,6 +485,8 @@ impl crate::Paginated for ConversationsRepliesResponse {
 /// The answer of [`conversations.requestSharedInvite.approve`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.approve): approves a request to add an external user to a channel and sends them a Slack Connect invite.
 ///
 /// Always there: `ok`.
+///
+/// [`ConversationsRequestSharedInviteDenyResponse`] is this type too: that method answers in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteApproveResponse {
@@ -519,26 +509,9 @@ pub struct ConversationsRequestSharedInviteApproveResponse {
 
 /// The answer of [`conversations.requestSharedInvite.deny`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.deny): denies a request to invite an external user to a channel.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ConversationsRequestSharedInviteDenyResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::lenient_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub invite_id: Option<String>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ConversationsRequestSharedInviteApproveResponse`](crate::models::ConversationsRequestSharedInviteApproveResponse).
+pub type ConversationsRequestSharedInviteDenyResponse =
+    ConversationsRequestSharedInviteApproveResponse;
 
 /// The answer of [`conversations.requestSharedInvite.list`](https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.list): lists requests to add external users to channels with ability to filter.
 ///
@@ -570,41 +543,13 @@ impl crate::Paginated for ConversationsRequestSharedInviteListResponse {
 
 /// The answer of [`conversations.setPurpose`](https://docs.slack.dev/reference/methods/conversations.setPurpose): sets the channel description.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ConversationsSetPurposeResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Conversation>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ConversationsJoinResponse`](crate::models::ConversationsJoinResponse).
+pub type ConversationsSetPurposeResponse = ConversationsJoinResponse;
 
 /// The answer of [`conversations.setTopic`](https://docs.slack.dev/reference/methods/conversations.setTopic): sets the topic for a conversation.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct ConversationsSetTopicResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Conversation>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`ConversationsJoinResponse`](crate::models::ConversationsJoinResponse).
+pub type ConversationsSetTopicResponse = ConversationsJoinResponse;
 
 /// The answer of [`conversations.unarchive`](https://docs.slack.dev/reference/methods/conversations.unarchive): reverses conversation archival.
 ///

@@ -132,6 +132,8 @@ pub struct FilesListResponse {
 /// The answer of [`files.remote.add`](https://docs.slack.dev/reference/methods/files.remote.add): adds a file from a remote service.
 ///
 /// Always there: `ok`.
+///
+/// [`FilesRemoteInfoResponse`], [`FilesRemoteShareResponse`], [`FilesRemoteUpdateResponse`], [`FilesRevokePublicURLResponse`] and [`FilesSharedPublicURLResponse`] are this type too: those methods answer in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct FilesRemoteAddResponse {
@@ -150,22 +152,8 @@ pub struct FilesRemoteAddResponse {
 
 /// The answer of [`files.remote.info`](https://docs.slack.dev/reference/methods/files.remote.info): retrieve information about a remote file added to Slack.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FilesRemoteInfoResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<File>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`FilesRemoteAddResponse`](crate::models::FilesRemoteAddResponse).
+pub type FilesRemoteInfoResponse = FilesRemoteAddResponse;
 
 /// The answer of [`files.remote.list`](https://docs.slack.dev/reference/methods/files.remote.list): retrieve information about a remote file added to Slack.
 ///
@@ -203,76 +191,20 @@ pub type FilesRemoteRemoveResponse = crate::DefaultSuccess;
 
 /// The answer of [`files.remote.share`](https://docs.slack.dev/reference/methods/files.remote.share): share a remote file into a channel.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FilesRemoteShareResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<File>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`FilesRemoteAddResponse`](crate::models::FilesRemoteAddResponse).
+pub type FilesRemoteShareResponse = FilesRemoteAddResponse;
 
 /// The answer of [`files.remote.update`](https://docs.slack.dev/reference/methods/files.remote.update): updates an existing remote file.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FilesRemoteUpdateResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<File>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`FilesRemoteAddResponse`](crate::models::FilesRemoteAddResponse).
+pub type FilesRemoteUpdateResponse = FilesRemoteAddResponse;
 
 /// The answer of [`files.revokePublicURL`](https://docs.slack.dev/reference/methods/files.revokePublicURL): revokes public/external sharing access for a file.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FilesRevokePublicURLResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<File>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`FilesRemoteAddResponse`](crate::models::FilesRemoteAddResponse).
+pub type FilesRevokePublicURLResponse = FilesRemoteAddResponse;
 
 /// The answer of [`files.sharedPublicURL`](https://docs.slack.dev/reference/methods/files.sharedPublicURL): enables a file for public/external sharing.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FilesSharedPublicURLResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<File>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`FilesRemoteAddResponse`](crate::models::FilesRemoteAddResponse).
+pub type FilesSharedPublicURLResponse = FilesRemoteAddResponse;

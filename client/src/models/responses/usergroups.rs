@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 /// The answer of [`usergroups.create`](https://docs.slack.dev/reference/methods/usergroups.create): create a User Group.
 ///
 /// Always there: `ok`, `usergroup`.
+///
+/// [`UsergroupsDisableResponse`], [`UsergroupsEnableResponse`] and [`UsergroupsUpdateResponse`] are this type too: those methods answer in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsergroupsCreateResponse {
@@ -24,39 +26,13 @@ pub struct UsergroupsCreateResponse {
 
 /// The answer of [`usergroups.disable`](https://docs.slack.dev/reference/methods/usergroups.disable): disable an existing User Group.
 ///
-/// Always there: `ok`, `usergroup`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct UsergroupsDisableResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    pub usergroup: Usergroup,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`UsergroupsCreateResponse`](crate::models::UsergroupsCreateResponse).
+pub type UsergroupsDisableResponse = UsergroupsCreateResponse;
 
 /// The answer of [`usergroups.enable`](https://docs.slack.dev/reference/methods/usergroups.enable): enable a User Group.
 ///
-/// Always there: `ok`, `usergroup`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct UsergroupsEnableResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    pub usergroup: Usergroup,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`UsergroupsCreateResponse`](crate::models::UsergroupsCreateResponse).
+pub type UsergroupsEnableResponse = UsergroupsCreateResponse;
 
 /// The answer of [`usergroups.list`](https://docs.slack.dev/reference/methods/usergroups.list): list all User Groups for a team.
 ///
@@ -79,21 +55,8 @@ pub struct UsergroupsListResponse {
 
 /// The answer of [`usergroups.update`](https://docs.slack.dev/reference/methods/usergroups.update): update an existing User Group.
 ///
-/// Always there: `ok`, `usergroup`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct UsergroupsUpdateResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    pub usergroup: Usergroup,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`UsergroupsCreateResponse`](crate::models::UsergroupsCreateResponse).
+pub type UsergroupsUpdateResponse = UsergroupsCreateResponse;
 
 /// The answer of [`usergroups.users.list`](https://docs.slack.dev/reference/methods/usergroups.users.list): list all users in a User Group.
 ///

@@ -209,6 +209,8 @@ pub struct UsersIdentityResponse {
 /// The answer of [`users.info`](https://docs.slack.dev/reference/methods/users.info): gets information about a user.
 ///
 /// Always there: `ok`, `user`.
+///
+/// [`UsersLookupByEmailResponse`] is this type too: that method answers in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsersInfoResponse {
@@ -266,25 +268,14 @@ impl crate::Paginated for UsersListResponse {
 
 /// The answer of [`users.lookupByEmail`](https://docs.slack.dev/reference/methods/users.lookupByEmail): find a user with an email address.
 ///
-/// Always there: `ok`, `user`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct UsersLookupByEmailResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    pub user: User,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`UsersInfoResponse`](crate::models::UsersInfoResponse).
+pub type UsersLookupByEmailResponse = UsersInfoResponse;
 
 /// The answer of [`users.profile.get`](https://docs.slack.dev/reference/methods/users.profile.get): retrieve a user's profile information, including their custom status.
 ///
 /// Always there: `ok`.
+///
+/// [`UsersSetPhotoResponse`] is this type too: that method answers in the same shape.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsersProfileGetResponse {
@@ -334,22 +325,8 @@ pub type UsersSetActiveResponse = crate::DefaultSuccess;
 
 /// The answer of [`users.setPhoto`](https://docs.slack.dev/reference/methods/users.setPhoto): set the user profile photo.
 ///
-/// Always there: `ok`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct UsersSetPhotoResponse {
-    /// `true`: the client hands over successful answers only.
-    #[serde(default, deserialize_with = "crate::models::common::null_as_default")]
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<UserProfile>,
-    /// Cursor, warnings and messages, when Slack sends them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_metadata: Option<ResponseMetadata>,
-    /// Every field this type does not name, as Slack sent it (kept on a round trip).
-    #[serde(flatten, serialize_with = "crate::models::common::serialize_extra")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
+/// Slack answers in the same shape as [`UsersProfileGetResponse`](crate::models::UsersProfileGetResponse).
+pub type UsersSetPhotoResponse = UsersProfileGetResponse;
 
 /// The answer of [`users.setPresence`](https://docs.slack.dev/reference/methods/users.setPresence): manually sets user presence.
 ///
