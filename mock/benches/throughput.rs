@@ -139,7 +139,9 @@ async fn drive(o: &Options, base: &str, addr: &str, total: u64) -> u64 {
                         .await
                     {
                         Ok(r) => {
-                            r.status().is_success() && r.bytes().await.is_ok_and(|b| is_ok_body(&b))
+                            r.status().is_success()
+                                && r.content_length().is_some_and(|n| n <= MAX_RESPONSE as u64)
+                                && r.bytes().await.is_ok_and(|b| is_ok_body(&b))
                         }
                         Err(_) => false,
                     };
@@ -198,26 +200,41 @@ async fn raw_worker(
                     .unwrap_or(0);
                 break (end + 4, len, head.starts_with("http/1.1 200"));
             }
-            match stream.read(&mut chunk).await {
-                Ok(0) | Err(_) => {
-                    failures.fetch_add(1, Ordering::Relaxed);
-                    return;
-                }
-                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            if !read_more(&mut stream, &mut buf, &mut chunk).await {
+                failures.fetch_add(1, Ordering::Relaxed);
+                return;
             }
         };
-        while buf.len() < head_len + body_len {
-            match stream.read(&mut chunk).await {
-                Ok(0) | Err(_) => {
-                    failures.fetch_add(1, Ordering::Relaxed);
-                    return;
-                }
-                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        while buf.len() < head_len.saturating_add(body_len) {
+            if !read_more(&mut stream, &mut buf, &mut chunk).await {
+                failures.fetch_add(1, Ordering::Relaxed);
+                return;
             }
         }
         if !status_ok || !is_ok_body(&buf[head_len..head_len + body_len]) {
             failures.fetch_add(1, Ordering::Relaxed);
         }
         buf.drain(..head_len + body_len);
+    }
+}
+
+/// Largest answer the raw client reads (the methods it drives answer in well under 1 KiB).
+const MAX_RESPONSE: usize = 1024 * 1024;
+
+/// How long the raw client waits for the next bytes of an answer.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Reads more of an answer into `buf`: `false` at the end of the stream, on an error,
+/// after [`READ_TIMEOUT`] without a byte, or once `buf` holds [`MAX_RESPONSE`] bytes.
+async fn read_more(stream: &mut TcpStream, buf: &mut Vec<u8>, chunk: &mut [u8]) -> bool {
+    if buf.len() >= MAX_RESPONSE {
+        return false;
+    }
+    match tokio::time::timeout(READ_TIMEOUT, stream.read(chunk)).await {
+        Ok(Ok(n)) if n > 0 => {
+            buf.extend_from_slice(&chunk[..n]);
+            true
+        }
+        _ => false,
     }
 }

@@ -478,12 +478,7 @@ impl Content {
     /// A file's record changes from `old` to `new` bytes (a new title): `false`, and
     /// nothing changed, when it grows beyond the files' budget.
     pub(crate) fn recharge_file_record(&mut self, old: usize, new: usize) -> bool {
-        let held = self.file_bytes.saturating_sub(old);
-        if new > old && held.saturating_add(new) > self.budgets.files_max_bytes {
-            return false;
-        }
-        self.file_bytes = held + new;
-        true
+        recharge(&mut self.file_bytes, self.budgets.files_max_bytes, old, new)
     }
 
     /// Releases a file's bytes (deleted, or dropped for room).
@@ -513,12 +508,12 @@ impl Content {
     /// A stored message changes from `old` to `new` bytes: `false`, and nothing
     /// changed, when it grows beyond the budget (shrinking always fits).
     pub(crate) fn recharge_message(&mut self, old: usize, new: usize) -> bool {
-        let bytes = self.message_bytes.saturating_sub(old);
-        if new > old && bytes.saturating_add(new) > self.budgets.messages_max_bytes {
-            return false;
-        }
-        self.message_bytes = bytes + new;
-        true
+        recharge(
+            &mut self.message_bytes,
+            self.budgets.messages_max_bytes,
+            old,
+            new,
+        )
     }
 
     /// A stored message changes from `old` to `new` bytes whatever the budget (a
@@ -674,6 +669,17 @@ impl Content {
             ch.messages.insert(ts, m);
         }
     }
+}
+
+/// A stored item's charge to `held` (of at most `max`) changes from `old` to `new` bytes:
+/// `false`, and nothing changed, when it grows beyond `max` (shrinking always fits).
+fn recharge(held: &mut usize, max: usize, old: usize, new: usize) -> bool {
+    let rest = held.saturating_sub(old);
+    if new > old && rest.saturating_add(new) > max {
+        return false;
+    }
+    *held = rest + new;
+    true
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ const SECRET_ARGS: &[&str] = &[
 const SECRET_HEADERS: [http::HeaderName; 3] = [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE];
 
 /// What the journal keeps of a secret argument's value.
-const REDACTED: &str = "<redacted>";
+pub(crate) const REDACTED: &str = "<redacted>";
 
 impl Stored {
     fn new(recorded: Recorded) -> Stored {

@@ -20,7 +20,7 @@ use tokio::task::JoinSet;
 use crate::args::{arg, is_integer, parse_bool};
 use crate::catalog::{Kind, MethodSpec, catalog};
 use crate::fault::Fault;
-use crate::journal::Recorded;
+use crate::journal::{REDACTED, Recorded};
 use crate::methods;
 use crate::org::TokenInfo;
 use crate::reply::Reply;
@@ -195,7 +195,7 @@ async fn handle(
     if shared.journal.enabled() {
         let mut args = input.args.clone();
         if input.token_seen {
-            args.push(("token".to_owned(), "<redacted>".to_owned()));
+            args.push(("token".to_owned(), REDACTED.to_owned()));
         }
         shared.journal.push(Recorded {
             method: method_name.unwrap_or(path).to_owned(),

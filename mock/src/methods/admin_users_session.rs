@@ -222,15 +222,8 @@ fn list(shared: &Arc<Shared>, token: &TokenInfo, args: &[(String, String)]) -> R
         Some(i64::MAX) => return list_answer(&[], String::new()),
         Some(a) => a + 1,
     };
-    let mut page = org.page(start, team, user, limit + 1);
-    let next_cursor = if page.len() > limit {
-        page.truncate(limit);
-        page.last()
-            .map(|(id, _)| encode_cursor(*id))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let rows = org.page(start, team, user, limit + 1).into_iter();
+    let (page, next_cursor) = super::take_page(rows, limit, CURSOR_KIND, |(id, _)| id.to_string());
     list_answer(&page, next_cursor)
 }
 
@@ -283,20 +276,22 @@ fn session_json(id: i64, s: &SessionRec) -> Value {
     })
 }
 
-/// Slack-style opaque cursor of the lists (base64 of `session:<last id>`).
-pub(crate) fn encode_cursor(last_id: i64) -> String {
-    super::encode_cursor("session", &last_id.to_string())
-}
+/// The kind of the lists' Slack-style opaque cursors (base64 of `session:<last id>`).
+const CURSOR_KIND: &str = "session";
 
-/// The session id in a cursor from [`encode_cursor`]; `None` for anything else.
+/// The session id in a cursor of the lists; `None` for anything else.
 pub(crate) fn decode_cursor(cursor: &str) -> Option<i64> {
-    super::decode_cursor("session", cursor)?.parse().ok()
+    super::decode_cursor(CURSOR_KIND, cursor)?.parse().ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::methods::base64;
+
+    fn encode_cursor(last_id: i64) -> String {
+        super::super::encode_cursor(CURSOR_KIND, &last_id.to_string())
+    }
 
     #[test]
     fn cursor_round_trip() {

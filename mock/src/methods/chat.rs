@@ -109,11 +109,11 @@ pub(crate) fn message_json(org: &Org, ch: &Channel, m: &Message) -> Value {
 }
 
 /// The checked body of a message: text, blocks, attachments, metadata.
-struct Body {
-    text: String,
-    blocks: Option<Value>,
-    attachments: Option<Value>,
-    metadata: Option<Value>,
+pub(crate) struct Body {
+    pub(crate) text: String,
+    pub(crate) blocks: Option<Value>,
+    pub(crate) attachments: Option<Value>,
+    pub(crate) metadata: Option<Value>,
 }
 
 /// Slack's checks of a message's content (the presence of one of text / blocks /
@@ -227,7 +227,7 @@ fn dm_with(org: &mut Org, call: &Call<'_>, me: &str, other: &str) -> Option<Stri
 }
 
 /// A new message by the caller (not yet stored).
-fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
+pub(crate) fn new_message(org: &Org, call: &Call<'_>, c: Body) -> Message {
     let bot_id = if call.is_bot() {
         org.user(call.user_id()).and_then(|u| u.bot_id.clone())
     } else {
@@ -287,15 +287,10 @@ pub(crate) fn store(
 }
 
 fn post_message(call: &Call<'_>) -> Reply {
-    let c = match body(call) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let c = or_reply!(body(call));
     let mut org = org(call);
-    let id = match target(&mut org, call, call.arg("channel").unwrap_or_default()) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let channel = call.arg("channel").unwrap_or_default();
+    let id = or_reply!(target(&mut org, call, channel));
     let thread_ts = call.arg("thread_ts").and_then(parse_ts);
     let m = new_message(&org, call, c);
     let Some(ts) = store(&mut org, &id, m, thread_ts, call.flag("reply_broadcast")) else {
@@ -316,10 +311,8 @@ fn post_ephemeral(call: &Call<'_>) -> Reply {
         return r;
     }
     let mut org = org(call);
-    let id = match target(&mut org, call, call.arg("channel").unwrap_or_default()) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let channel = call.arg("channel").unwrap_or_default();
+    let id = or_reply!(target(&mut org, call, channel));
     let Some(user) = call
         .arg("user")
         .and_then(|u| org.user(u))
@@ -347,15 +340,9 @@ fn message_for_change(org: &Org, call: &Call<'_>, ts_arg: &str) -> Result<(Strin
 }
 
 fn update(call: &Call<'_>) -> Reply {
-    let c = match body(call) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let c = or_reply!(body(call));
     let mut org = org(call);
-    let (id, ts) = match message_for_change(&org, call, "ts") {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(message_for_change(&org, call, "ts"));
     let now = org.content.next_ts();
     let me = call.user_id().to_owned();
     let Some(m) = org
@@ -409,10 +396,7 @@ fn update(call: &Call<'_>) -> Reply {
 
 fn delete(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let (id, ts) = match message_for_change(&org, call, "ts") {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(message_for_change(&org, call, "ts"));
     let me = call.user_id().to_owned();
     let admin = !call.is_bot() && org.user(&me).is_some_and(|u| u.role.is_admin());
     let Some(ch) = org.content.channels.get_mut(&id) else {
@@ -460,10 +444,7 @@ fn delete(call: &Call<'_>) -> Reply {
 
 fn get_permalink(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let (id, ts) = match message_for_change(&org, call, "message_ts") {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(message_for_change(&org, call, "message_ts"));
     let ch = &org.content.channels[&id];
     let digits = ts_string(ts).replace('.', "");
     let mut link = format!("{}archives/{id}/p{digits}", team_url(&org, &ch.team_id));
@@ -474,10 +455,7 @@ fn get_permalink(call: &Call<'_>) -> Reply {
 }
 
 fn schedule_message(call: &Call<'_>) -> Reply {
-    let c = match body(call) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let c = or_reply!(body(call));
     // Validated as an integer; one beyond i64 is too far.
     let post_at = call
         .arg("post_at")
@@ -491,10 +469,8 @@ fn schedule_message(call: &Call<'_>) -> Reply {
         return Reply::error("time_too_far");
     }
     let mut org = org(call);
-    let id = match target(&mut org, call, call.arg("channel").unwrap_or_default()) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let channel = call.arg("channel").unwrap_or_default();
+    let id = or_reply!(target(&mut org, call, channel));
     let mut m = new_message(&org, call, c);
     m.thread_ts = call.arg("thread_ts").and_then(parse_ts);
     let sid = org.content.next_id('Q');
@@ -538,10 +514,7 @@ fn scheduled_list(call: &Call<'_>) -> Reply {
             Err(_) => return Reply::error("invalid_channel"),
         },
     };
-    let after = match cursor_arg(call, "scheduled") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let after = or_reply!(cursor_arg(call, "scheduled"));
     let limit = limit_arg(call, 100, 1000);
     let bound = |name: &str| {
         call.arg(name)

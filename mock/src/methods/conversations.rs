@@ -155,14 +155,8 @@ pub(crate) fn types_arg(call: &Call<'_>) -> Result<Vec<ChannelKind>, Reply> {
 
 /// Channels of `kinds` visible to `viewer`, in which `member` (if given) is, one page.
 pub(crate) fn list_page(call: &Call<'_>, member: Option<&str>, list_key: &str) -> Reply {
-    let kinds = match types_arg(call) {
-        Ok(k) => k,
-        Err(r) => return r,
-    };
-    let after = match cursor_arg(call, "channel") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let kinds = or_reply!(types_arg(call));
+    let after = or_reply!(cursor_arg(call, "channel"));
     let limit = limit_arg(call, 100, 1000);
     let exclude_archived = call.flag("exclude_archived");
     let org = org(call);
@@ -197,10 +191,7 @@ fn list(call: &Call<'_>) -> Reply {
 
 fn info(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(channel_arg(&org, call));
     let ch = &org.content.channels[&id];
     let mut j = channel_json(&org, ch, call.user_id());
     if ch.kind != ChannelKind::Im {
@@ -211,9 +202,15 @@ fn info(call: &Call<'_>) -> Reply {
     Reply::ok_value(&json!({"ok": true, "channel": j}))
 }
 
-/// Reading a channel: bot tokens must be members; users may read public channels.
-fn may_read(ch: &Channel, call: &Call<'_>) -> bool {
-    ch.members.contains(call.user_id()) || (!call.is_bot() && ch.kind == ChannelKind::Public)
+/// The channel of the `channel` argument, for reading its messages: bot tokens must be
+/// members (`not_in_channel`); users may read public channels.
+fn readable<'o>(org: &'o Org, call: &Call<'_>) -> Result<&'o Channel, Reply> {
+    let ch = &org.content.channels[&channel_arg(org, call)?];
+    if ch.members.contains(call.user_id()) || (!call.is_bot() && ch.kind == ChannelKind::Public) {
+        Ok(ch)
+    } else {
+        Err(Reply::error("not_in_channel"))
+    }
 }
 
 /// `oldest`/`latest` bounds (`invalid_ts_oldest` / `invalid_ts_latest`).
@@ -231,18 +228,8 @@ fn bounds(call: &Call<'_>) -> Result<(Ts, Ts), Reply> {
 
 fn history(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
-    let ch = &org.content.channels[&id];
-    if !may_read(ch, call) {
-        return Reply::error("not_in_channel");
-    }
-    let (oldest, latest) = match bounds(call) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let ch = or_reply!(readable(&org, call));
+    let (oldest, latest) = or_reply!(bounds(call));
     let before = match cursor_arg(call, "ts") {
         Ok(c) => c.and_then(|c| c.parse::<Ts>().ok()),
         Err(r) => return r,
@@ -253,22 +240,15 @@ fn history(call: &Call<'_>) -> Reply {
         (ts > oldest || (inclusive && ts == oldest)) && (ts < latest || (inclusive && ts == latest))
     };
     // Newest first; thread replies only when broadcast.
-    let mut msgs = ch
+    let msgs = ch
         .messages
         .values()
         .rev()
         .filter(|m| m.thread_ts.is_none_or(|t| t == m.ts) || m.subtype == Some("thread_broadcast"))
         .filter(|m| in_range(m.ts))
         .filter(|m| before.is_none_or(|b| m.ts < b));
-    let page: Vec<&crate::content::Message> = msgs.by_ref().take(limit).collect();
-    let has_more = msgs.next().is_some();
-    let next = if has_more {
-        page.last()
-            .map(|m| super::encode_cursor("ts", &m.ts.to_string()))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let (page, next) = super::take_page(msgs, limit, "ts", |m| m.ts.to_string());
+    let has_more = !next.is_empty();
     let messages: Vec<Value> = page.iter().map(|m| message_json(&org, ch, m)).collect();
     Reply::ok_value(&json!({
         "ok": true,
@@ -283,14 +263,7 @@ fn history(call: &Call<'_>) -> Reply {
 
 fn replies(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
-    let ch = &org.content.channels[&id];
-    if !may_read(ch, call) {
-        return Reply::error("not_in_channel");
-    }
+    let ch = or_reply!(readable(&org, call));
     let Some(parent) = call
         .arg("ts")
         .and_then(parse_ts)
@@ -306,10 +279,7 @@ fn replies(call: &Call<'_>) -> Reply {
         },
         _ => parent,
     };
-    let (oldest, latest) = match bounds(call) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let (oldest, latest) = or_reply!(bounds(call));
     let after = match cursor_arg(call, "ts") {
         Ok(c) => c.and_then(|c| c.parse::<Ts>().ok()),
         Err(r) => return r,
@@ -323,16 +293,9 @@ fn replies(call: &Call<'_>) -> Reply {
                 && (*ts < latest || (inclusive && *ts == latest))
         })
         .filter(|ts| after.is_none_or(|a| *ts > a));
-    let mut thread = thread.filter_map(|ts| ch.messages.get(&ts));
-    let page: Vec<&crate::content::Message> = thread.by_ref().take(limit).collect();
-    let has_more = thread.next().is_some();
-    let next = if has_more {
-        page.last()
-            .map(|m| super::encode_cursor("ts", &m.ts.to_string()))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let thread = thread.filter_map(|ts| ch.messages.get(&ts));
+    let (page, next) = super::take_page(thread, limit, "ts", |m| m.ts.to_string());
+    let has_more = !next.is_empty();
     let messages: Vec<Value> = page.iter().map(|m| message_json(&org, ch, m)).collect();
     Reply::ok_value(&json!({
         "ok": true,
@@ -344,14 +307,8 @@ fn replies(call: &Call<'_>) -> Reply {
 
 fn members(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let id = match channel_arg(&org, call) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
-    let after = match cursor_arg(call, "member") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let id = or_reply!(channel_arg(&org, call));
+    let after = or_reply!(cursor_arg(call, "member"));
     let limit = limit_arg(call, 100, 1000);
     let items = org.content.channels[&id]
         .members
@@ -449,10 +406,7 @@ fn channel_answer(org: &Org, id: &str, call: &Call<'_>) -> Reply {
 
 fn join(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, false));
     let user = call.user_id().to_owned();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -476,10 +430,7 @@ fn join(call: &Call<'_>) -> Reply {
 
 fn leave(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, false));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };
@@ -494,10 +445,7 @@ fn leave(call: &Call<'_>) -> Reply {
 
 fn invite(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, true));
     let users: Vec<String> = call
         .arg("users")
         .unwrap_or_default()
@@ -531,10 +479,7 @@ fn invite(call: &Call<'_>) -> Reply {
 
 fn kick(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, true));
     let Some(target) = call.arg("user") else {
         return Reply::error("user_not_found");
     };
@@ -558,10 +503,7 @@ fn kick(call: &Call<'_>) -> Reply {
 
 fn archive(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, false));
     let user = call.user_id();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -581,10 +523,7 @@ fn archive(call: &Call<'_>) -> Reply {
 
 fn unarchive(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let id = match for_change(&org, call, false, true, false) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, true, false));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };
@@ -602,10 +541,7 @@ fn rename(call: &Call<'_>) -> Reply {
         return Reply::error(code);
     }
     let mut org = org(call);
-    let id = match for_change(&org, call, false, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, false, false, true));
     let team = org.content.channels[&id].team_id.clone();
     if org.content.name_taken(&team, name, Some(&id)) {
         return Reply::error("name_taken");
@@ -628,10 +564,7 @@ fn set_text(call: &Call<'_>, which: &str) -> Reply {
         return Reply::error("too_long");
     }
     let mut org = org(call);
-    let id = match for_change(&org, call, true, false, true) {
-        Ok(id) => id,
-        Err(r) => return r,
-    };
+    let id = or_reply!(for_change(&org, call, true, false, true));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };

@@ -6,7 +6,7 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use super::chat::{store, target};
+use super::chat::{Body, new_message, store, target};
 use super::conversations::visible;
 use super::{Call, Handler, INTERNAL_PREFIX, org, team_url};
 use crate::content::{ChannelKind, FileRec, Message, now_secs, parse_ts, ts_string};
@@ -289,18 +289,7 @@ fn complete_upload(call: &Call<'_>) -> Reply {
     }
     let thread_ts = call.arg("thread_ts").and_then(parse_ts);
     let ids: Vec<String> = files.iter().map(|(id, _)| id.clone()).collect();
-    let bot_id = if call.is_bot() {
-        org.user(call.user_id()).and_then(|u| u.bot_id.clone())
-    } else {
-        None
-    };
-    let message = Message {
-        ts: 0,
-        user: call.user_id().to_owned(),
-        team: call.team_id().to_owned(),
-        app_id: bot_id.as_ref().and(call.token.map(|t| t.app_id.clone())),
-        bot_id,
-        subtype: None,
+    let body = Body {
         text: call.arg("initial_comment").unwrap_or_default().to_owned(),
         blocks: call
             .arg("blocks")
@@ -308,11 +297,10 @@ fn complete_upload(call: &Call<'_>) -> Reply {
             .filter(Value::is_array),
         attachments: None,
         metadata: None,
-        thread_ts: None,
-        replies: Vec::new(),
-        edited: None,
-        reactions: Vec::new(),
+    };
+    let message = Message {
         files: ids.clone(),
+        ..new_message(&org, call, body)
     };
     // Every sharing message must fit the messages' budget, or nothing is completed.
     // The method documents no code for a full store: `posting_to_channel_denied` (the
@@ -441,26 +429,13 @@ fn list(call: &Call<'_>) -> Reply {
         .filter(|f| type_ok(f))
         .collect();
     files.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
-    let num = |name: &str, default: usize| {
-        call.arg(name)
-            .and_then(|v| v.parse::<usize>().ok())
-            .filter(|n| *n >= 1)
-            .unwrap_or(default)
-    };
-    let count = num("count", 100).min(1000);
-    let page = num("page", 1);
-    let total = files.len();
-    let pages = total.div_ceil(count).max(1);
-    let items: Vec<Value> = files
-        .into_iter()
-        .skip(count.saturating_mul(page - 1))
-        .take(count)
-        .map(|f| file_json(&org, f))
-        .collect();
+    let (count, page) = super::count_and_page(call, 100, 1000);
+    let (files, paging) = super::numbered_page(files, count, page);
+    let items: Vec<Value> = files.into_iter().map(|f| file_json(&org, f)).collect();
     Reply::ok_value(&json!({
         "ok": true,
         "files": items,
-        "paging": {"count": count, "total": total, "page": page, "pages": pages},
+        "paging": paging,
     }))
 }
 

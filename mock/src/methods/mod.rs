@@ -16,6 +16,16 @@ use crate::org::{Org, TokenInfo};
 use crate::reply::Reply;
 use crate::state::Shared;
 
+/// The value of an `Ok`; from an `Err(reply)`, returns `reply` (the handler's answer).
+macro_rules! or_reply {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(reply) => return reply,
+        }
+    };
+}
+
 pub(crate) mod admin_users_session;
 pub(crate) mod api;
 pub(crate) mod chat;
@@ -233,19 +243,54 @@ pub(crate) fn page<T>(
     limit: usize,
     kind: &str,
 ) -> (Vec<T>, String) {
-    let mut rest: Vec<(String, T)> = items
+    let rest = items
         .into_iter()
-        .filter(|(k, _)| after.is_none_or(|a| k.as_str() > a))
-        .collect();
-    let next = if rest.len() > limit {
-        rest.truncate(limit);
-        rest.last()
-            .map(|(k, _)| encode_cursor(kind, k))
-            .unwrap_or_default()
-    } else {
-        String::new()
+        .filter(|(k, _)| after.is_none_or(|a| k.as_str() > a));
+    let (kept, next) = take_page(rest, limit, kind, |(k, _)| k.clone());
+    (kept.into_iter().map(|(_, v)| v).collect(), next)
+}
+
+/// The first `limit` items of `items`; the cursor of the next page (`key` of the last
+/// item kept) when more follow, `""` when none do.
+pub(crate) fn take_page<I: Iterator>(
+    mut items: I,
+    limit: usize,
+    kind: &str,
+    key: impl Fn(&I::Item) -> String,
+) -> (Vec<I::Item>, String) {
+    let page: Vec<I::Item> = items.by_ref().take(limit).collect();
+    let next = match (items.next(), page.last()) {
+        (Some(_), Some(last)) => encode_cursor(kind, &key(last)),
+        _ => String::new(),
     };
-    (rest.into_iter().map(|(_, v)| v).collect(), next)
+    (page, next)
+}
+
+/// The `count` (default `default`, at most `max`) and `page` (from 1; default 1) of a
+/// page-numbered list (`files.list`, `search.*`); values that are not integers of at
+/// least 1 mean the default.
+pub(crate) fn count_and_page(call: &Call<'_>, default: usize, max: usize) -> (usize, usize) {
+    let num = |name: &str, default: usize| {
+        call.arg(name)
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(default)
+    };
+    (num("count", default).min(max), num("page", 1))
+}
+
+/// Page `page` (from 1) of `items`, `count` a page, and its `paging` object
+/// (`count`, `total`, `page`, `pages`).
+pub(crate) fn numbered_page<T>(items: Vec<T>, count: usize, page: usize) -> (Vec<T>, Value) {
+    let total = items.len();
+    let pages = total.div_ceil(count).max(1);
+    let kept = items
+        .into_iter()
+        .skip(count.saturating_mul(page - 1))
+        .take(count)
+        .collect();
+    let paging = json!({"count": count, "total": total, "page": page, "pages": pages});
+    (kept, paging)
 }
 
 /// `{"next_cursor": ...}`.
@@ -269,6 +314,25 @@ pub(crate) fn team_url(org: &Org, team_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_by_number_and_by_cursor() {
+        let (kept, paging) = numbered_page((1..=5).collect(), 2, 3);
+        assert_eq!(kept, [5]);
+        assert_eq!(
+            paging,
+            json!({"count": 2, "total": 5, "page": 3, "pages": 3})
+        );
+        let (kept, paging) = numbered_page(Vec::<u8>::new(), 2, 9);
+        assert!(kept.is_empty());
+        assert_eq!(paging["pages"], 1);
+        let (kept, next) = take_page(1..=5, 2, "n", u8::to_string);
+        assert_eq!(kept, [1, 2]);
+        assert_eq!(decode_cursor("n", &next).as_deref(), Some("2"));
+        let (kept, next) = take_page(1..=2, 2, "n", u8::to_string);
+        assert_eq!(kept, [1, 2]);
+        assert_eq!(next, "");
+    }
 
     #[test]
     fn every_route_names_a_catalog_method() {

@@ -35,10 +35,7 @@ fn item(org: &Org, call: &Call<'_>) -> Result<(String, Ts), Reply> {
 
 fn add(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let (id, ts) = match item(&org, call) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(item(&org, call));
     let me = call.user_id().to_owned();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -58,10 +55,7 @@ fn add(call: &Call<'_>) -> Reply {
 
 fn remove(call: &Call<'_>) -> Reply {
     let mut org = org(call);
-    let (id, ts) = match item(&org, call) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(item(&org, call));
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
     };

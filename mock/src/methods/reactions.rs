@@ -52,15 +52,9 @@ fn item(org: &Org, call: &Call<'_>) -> Result<(String, Ts), Reply> {
 }
 
 fn add(call: &Call<'_>) -> Reply {
-    let name = match emoji_name(call.arg("name").unwrap_or_default()) {
-        Ok(n) => n,
-        Err(r) => return r,
-    };
+    let name = or_reply!(emoji_name(call.arg("name").unwrap_or_default()));
     let mut org = org(call);
-    let (id, ts) = match item(&org, call) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(item(&org, call));
     let me = call.user_id().to_owned();
     let Some(ch) = org.content.channels.get_mut(&id) else {
         return Reply::error("channel_not_found");
@@ -87,15 +81,9 @@ fn add(call: &Call<'_>) -> Reply {
 }
 
 fn remove(call: &Call<'_>) -> Reply {
-    let name = match emoji_name(call.arg("name").unwrap_or_default()) {
-        Ok(n) => n,
-        Err(r) => return r,
-    };
+    let name = or_reply!(emoji_name(call.arg("name").unwrap_or_default()));
     let mut org = org(call);
-    let (id, ts) = match item(&org, call) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(item(&org, call));
     let me = call.user_id().to_owned();
     let Some(m) = org
         .content
@@ -119,10 +107,7 @@ fn remove(call: &Call<'_>) -> Reply {
 
 fn get(call: &Call<'_>) -> Reply {
     let org = org(call);
-    let (id, ts) = match item(&org, call) {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (id, ts) = or_reply!(item(&org, call));
     let ch = &org.content.channels[&id];
     let mut message = message_json(&org, ch, &ch.messages[&ts]);
     message["permalink"] = format!(

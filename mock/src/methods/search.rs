@@ -67,21 +67,14 @@ impl Query {
 
 /// `count` (default 20, at most 100) and `page` (from 1).
 fn paging(call: &Call<'_>) -> (usize, usize) {
-    let num = |name: &str, default: usize| {
-        call.arg(name)
-            .and_then(|v| v.parse::<usize>().ok())
-            .filter(|n| *n >= 1)
-            .unwrap_or(default)
-    };
-    (num("count", 20).min(100), num("page", 1))
+    super::count_and_page(call, 20, 100)
 }
 
 /// Slack's `{total, pagination, paging, matches}` for one page of `items`.
 fn page_of(items: Vec<Value>, count: usize, page: usize) -> Value {
     let total = items.len();
-    let pages = total.div_ceil(count).max(1);
+    let (matches, paging) = super::numbered_page(items, count, page);
     let first = count.saturating_mul(page - 1);
-    let matches: Vec<Value> = items.into_iter().skip(first).take(count).collect();
     let (first_n, last_n) = if matches.is_empty() {
         (0, 0)
     } else {
@@ -93,11 +86,11 @@ fn page_of(items: Vec<Value>, count: usize, page: usize) -> Value {
             "total_count": total,
             "page": page,
             "per_page": count,
-            "page_count": pages,
+            "page_count": paging["pages"],
             "first": first_n,
             "last": last_n,
         },
-        "paging": {"count": count, "total": total, "page": page, "pages": pages},
+        "paging": paging,
         "matches": matches,
     })
 }
@@ -201,10 +194,7 @@ fn query(call: &Call<'_>) -> Result<String, Reply> {
 }
 
 fn messages(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);
@@ -217,10 +207,7 @@ fn messages(call: &Call<'_>) -> Reply {
 }
 
 fn files(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);
@@ -233,10 +220,7 @@ fn files(call: &Call<'_>) -> Reply {
 }
 
 fn all(call: &Call<'_>) -> Reply {
-    let raw = match query(call) {
-        Ok(q) => q,
-        Err(r) => return r,
-    };
+    let raw = or_reply!(query(call));
     let org = org(call);
     let q = Query::parse(&org, &raw);
     let (count, page) = paging(call);

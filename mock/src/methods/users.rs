@@ -90,10 +90,7 @@ fn with_email(call: &Call<'_>) -> bool {
 }
 
 fn list(call: &Call<'_>) -> Reply {
-    let after = match cursor_arg(call, "user") {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let after = or_reply!(cursor_arg(call, "user"));
     let limit = limit_arg(call, 1000, 1000);
     let org = org(call);
     let team = call.arg("team_id").unwrap_or(call.team_id());

@@ -1,9 +1,6 @@
 //! What clients may make the emulator hold: messages (count and bytes), conversations,
 //! and Slack's per-message limits.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
 use slackline_mock::{MockSlack, RateLimits, demo};
 
@@ -23,15 +20,7 @@ async fn start(builder: slackline_mock::MockSlackBuilder) -> MockSlack {
 
 /// `GET /_mock/stats` → `stored`.
 async fn stored(m: &MockSlack) -> Value {
-    let r = decode(
-        client()
-            .get(format!("http://{}/_mock/stats", m.addr()))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    r.json["stored"].clone()
+    stats(m).await["stored"].clone()
 }
 
 async fn post(m: &MockSlack, text: &str) -> Resp {
@@ -388,31 +377,21 @@ async fn per_message_limits() {
 /// The binary takes the budgets as flags.
 #[test]
 fn binary_takes_the_budgets() {
-    let exe = env!("CARGO_BIN_EXE_slackline-mock");
-    let mut child = Command::new(exe)
-        .args([
-            "--port",
-            "0",
-            "--rate-limits",
-            "off",
-            "--messages-max",
-            "1",
-            "--channels-max",
-            "0",
-            "--messages-max-bytes",
-            "100000",
-            "--files-max-bytes",
-            "1500",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line.trim().rsplit(' ').next().unwrap().to_owned();
+    let bin = Binary::start(&[
+        "--port",
+        "0",
+        "--rate-limits",
+        "off",
+        "--messages-max",
+        "1",
+        "--channels-max",
+        "0",
+        "--messages-max-bytes",
+        "100000",
+        "--files-max-bytes",
+        "1500",
+    ]);
+    let base = &bin.base;
     let rt = tokio::runtime::Runtime::new().unwrap();
     let codes = rt.block_on(async {
         let mut codes = Vec::new();
@@ -456,8 +435,7 @@ fn binary_takes_the_budgets() {
         codes.push(status.as_u16().to_string());
         codes
     });
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(bin);
     assert_eq!(
         codes,
         [

@@ -358,54 +358,26 @@ async fn create_join_leave_invite_kick() {
 #[tokio::test]
 async fn archive_rename_topic_purpose() {
     let m = mock().await;
-    let r = call(
-        &m,
-        "conversations.archive",
-        ALICE,
-        &[("channel", demo::RANDOM_ID)],
-    )
-    .await;
-    assert!(r.ok(), "{}", r.text);
-    let r = call(
-        &m,
-        "conversations.archive",
-        ALICE,
-        &[("channel", demo::RANDOM_ID)],
-    )
-    .await;
-    assert_eq!(r.error(), Some("already_archived"));
-    let r = call(
-        &m,
-        "conversations.info",
-        ALICE,
-        &[("channel", demo::RANDOM_ID)],
-    )
-    .await;
-    assert_eq!(r.json["channel"]["is_archived"], true);
-    let r = call(
-        &m,
-        "conversations.archive",
-        ALICE,
-        &[("channel", demo::GENERAL_ID)],
-    )
-    .await;
-    assert_eq!(r.error(), Some("cant_archive_general"));
-    let r = call(
-        &m,
-        "conversations.unarchive",
-        ALICE,
-        &[("channel", demo::RANDOM_ID)],
-    )
-    .await;
-    assert!(r.ok(), "{}", r.text);
-    let r = call(
-        &m,
-        "conversations.unarchive",
-        ALICE,
-        &[("channel", demo::RANDOM_ID)],
-    )
-    .await;
-    assert_eq!(r.error(), Some("not_archived"));
+    // In order: `None` is a success, `Some(code)` the error expected.
+    let (archive, unarchive) = ("conversations.archive", "conversations.unarchive");
+    let (random, general) = (demo::RANDOM_ID, demo::GENERAL_ID);
+    for (method, channel, want) in [
+        (archive, random, None),
+        (archive, random, Some("already_archived")),
+        ("conversations.info", random, None),
+        (archive, general, Some("cant_archive_general")),
+        (unarchive, random, None),
+        (unarchive, random, Some("not_archived")),
+    ] {
+        let r = call(&m, method, ALICE, &[("channel", channel)]).await;
+        match want {
+            None => assert!(r.ok(), "{method}: {}", r.text),
+            Some(code) => assert_eq!(r.error(), Some(code), "{method}: {}", r.text),
+        }
+        if method == "conversations.info" {
+            assert_eq!(r.json["channel"]["is_archived"], true);
+        }
+    }
 
     let r = call(
         &m,

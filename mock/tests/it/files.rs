@@ -368,17 +368,7 @@ async fn announced_uploads_stay_within_the_files_budget() {
         .start()
         .await
         .unwrap();
-    let stored = || async {
-        let r = decode(
-            client()
-                .get(format!("http://{}/_mock/stats", m.addr()))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
-        r.json["stored"]["file_bytes"].as_u64().unwrap()
-    };
+    let stored = || async { stats(&m).await["stored"]["file_bytes"].as_u64().unwrap() };
     let announce = |name: String| {
         let m = &m;
         async move {

@@ -1,7 +1,6 @@
 //! The test kit: canned answers, stats, protocol details (GET, query + body, multipart,
 //! charset warnings), sample-shaped answers, the binary's --token.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -97,17 +96,10 @@ async fn stats_endpoint() {
         1,
     );
     call(&m, "auth.test", Some(demo::BOT_TOKEN), &[]).await;
-    let r = decode(
-        client()
-            .get(format!("http://{}/_mock/stats", m.addr()))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(r.json["requests"], 2);
-    assert_eq!(r.json["rate_limited"], 1);
-    assert_eq!(r.json["methods"]["auth.test"], 1);
+    let stats = stats(&m).await;
+    assert_eq!(stats["requests"], 2);
+    assert_eq!(stats["rate_limited"], 1);
+    assert_eq!(stats["methods"]["auth.test"], 1);
     // Not counted itself.
     assert_eq!(m.request_count(), 2);
 }
@@ -247,26 +239,17 @@ async fn sample_shaped_answers_take_ids_from_the_request() {
 #[test]
 fn binary_mints_tokens() {
     let exe = env!("CARGO_BIN_EXE_slackline-mock");
-    let mut child = Command::new(exe)
-        .args([
-            "--port",
-            "0",
-            "--rate-limits",
-            "off",
-            "--token",
-            "xoxb-minted:U0BOB:chat:write,channels:read",
-            "--token",
-            "xoxp-empty:U0ALICE:",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line.trim().rsplit(' ').next().unwrap().to_owned();
+    let bin = Binary::start(&[
+        "--port",
+        "0",
+        "--rate-limits",
+        "off",
+        "--token",
+        "xoxb-minted:U0BOB:chat:write,channels:read",
+        "--token",
+        "xoxp-empty:U0ALICE:",
+    ]);
+    let base = &bin.base;
     let rt = tokio::runtime::Runtime::new().unwrap();
     let r = rt.block_on(async {
         let r = decode(
@@ -293,8 +276,7 @@ fn binary_mints_tokens() {
             empty.json,
         )
     });
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(bin);
     assert_eq!(r.0, "chat:write,channels:read");
     assert_eq!(r.1["user_id"], "U0BOB");
     assert_eq!(r.2["user_id"], "U0ALICE");

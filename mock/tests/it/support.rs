@@ -1,5 +1,7 @@
 //! Raw-HTTP helpers (the mock must not depend on the slackline client).
 
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -47,6 +49,48 @@ pub fn client() -> reqwest::Client {
         .timeout(Duration::from_secs(20))
         .build()
         .unwrap()
+}
+
+/// `GET /_mock/stats`: the emulator's counters.
+pub async fn stats(mock: &MockSlack) -> Value {
+    let r = client()
+        .get(format!("http://{}/_mock/stats", mock.addr()))
+        .send()
+        .await
+        .unwrap();
+    decode(r).await.json
+}
+
+/// The `slackline-mock` binary, started with some flags; killed when dropped, so a
+/// failed assertion leaves no process behind.
+pub struct Binary {
+    child: Child,
+    /// Its base URL (`http://127.0.0.1:PORT/api/`), from the first line it prints.
+    pub base: String,
+}
+
+impl Binary {
+    pub fn start(args: &[&str]) -> Binary {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_slackline-mock"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line.trim().rsplit(' ').next().unwrap().to_owned();
+        Binary { child, base }
+    }
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 pub async fn mock() -> MockSlack {
@@ -100,7 +144,7 @@ pub async fn call_json(mock: &MockSlack, method: &str, token: Option<&str>, body
 }
 
 /// Sends raw bytes on a fresh connection; returns everything read until the server
-/// closes the connection, a complete answer arrives, or 10 s pass.
+/// closes the connection, a complete answer arrives, 10 s pass or 2 MiB are read.
 pub async fn raw(mock: &MockSlack, request: &[u8]) -> String {
     let mut s = TcpStream::connect(mock.addr()).await.unwrap();
     // The server may answer (and close) before the whole request is written.
@@ -113,7 +157,7 @@ pub async fn raw(mock: &MockSlack, request: &[u8]) -> String {
             Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
             Ok(Ok(n)) => {
                 out.extend_from_slice(&buf[..n]);
-                if complete(&out) {
+                if complete(&out) || out.len() >= 2 * 1024 * 1024 {
                     break;
                 }
             }
